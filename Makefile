@@ -1,0 +1,73 @@
+# atria.cortex developer entry points. The README's two commands:
+#   make demo   build + install the collection tarball, run playbooks/demo.yml twice against the simulator
+#   make test   sanity, unit + simulator tests, integration, ansible-lint
+# Everything runs from .venv, which `make venv` creates from the pinned requirements/dev.txt.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+PYTHON := $(BIN)/python
+# Tools and ansible-test's subprocesses must use the venv, whatever the caller's PATH holds.
+export PATH := $(BIN):$(PATH)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+SANITY_ROOT := .build/sanity
+SANITY_COLLECTION := $(SANITY_ROOT)/ansible_collections/atria/cortex
+# pytest imports ansible_collections.atria.cortex through this link (tests/unit/conftest.py makes the same one).
+COLLECTIONS_LINK := .build/collections/ansible_collections/atria/cortex
+PYTEST_DIRS = $(wildcard tests/unit tests/simulator/tests)
+
+# Prints how long a stage took, so slow stages show in CI logs.
+TIMED = scripts/timed
+
+.PHONY: help venv demo test sanity units integration lint build changelog-lint clean
+
+help:
+	@echo "make demo         build and install the collection, run playbooks/demo.yml twice against the simulator"
+	@echo "make test         sanity + units + integration + lint (what CI runs)"
+	@echo "make venv         create $(VENV) from requirements/dev.txt (only when the pins changed)"
+	@echo "make sanity       ansible-test sanity on a staged copy of the collection"
+	@echo "make units        pytest: tests/unit and tests/simulator/tests"
+	@echo "make integration  ansible-test integration against a simulator started for the run"
+	@echo "make lint         ansible-lint, production profile, offline"
+	@echo "make build        the collection tarball in .build/dist"
+	@echo "make clean        remove .build and test output (keeps $(VENV))"
+
+venv:
+	@$(TIMED) venv scripts/bootstrap-venv
+
+demo: venv
+	@$(TIMED) demo scripts/demo
+
+# Stages run one after another; make stops at the first failure with a non-zero status.
+test: venv
+	@$(TIMED) test $(MAKE) --no-print-directory sanity units integration lint
+
+sanity: venv
+	@$(TIMED) sanity scripts/run-sanity
+
+units: venv $(COLLECTIONS_LINK)
+	@if [[ -z "$(PYTEST_DIRS)" ]]; then echo "units: no test folders (tests/unit, tests/simulator/tests)" >&2; exit 1; fi
+	@$(TIMED) units $(PYTHON) -m pytest $(PYTEST_DIRS)
+
+integration: venv
+	@$(TIMED) integration scripts/run-integration
+
+lint: venv
+	@$(TIMED) lint $(BIN)/ansible-lint --offline --profile production
+
+build: venv
+	$(BIN)/ansible-galaxy collection build --force --output-path .build/dist
+
+changelog-lint: venv
+	$(BIN)/antsibull-changelog lint
+
+$(COLLECTIONS_LINK):
+	@mkdir -p $(dir $@)
+	@ln -sfn $(CURDIR) $@
+
+clean:
+	rm -rf .build tests/output .pytest_cache .hypothesis .ansible

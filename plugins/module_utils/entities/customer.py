@@ -1,0 +1,43 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""A customer (tenant): which module option maps to which CortexAPI tag.
+
+Used by atria_customer, atria_customer_info and the inventory plugin, so all three name things alike.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.atria.cortex.plugins.module_utils import fields as f
+from ansible_collections.atria.cortex.plugins.module_utils.resource import Resource
+
+
+CUSTOMER = Resource(
+    noun='customer',
+    result_key='customer',
+    fields=(
+        f.Field('name', 'name', read_only=True),
+        f.Field('fullname', 'fullname'),
+        f.CustomerReferenceField('parent', 'parent'),
+        f.Field('contact_name', 'contactname'),
+        f.Field('contact_email', 'contactemail', ignore_case=True),
+        f.Field('primary_domain', 'primarydomain', ignore_case=True),
+        f.Field('billing_id', 'billingid'),
+        f.Field('address', 'address'),
+        f.Field('phone', 'phone'),
+        f.Field('fax', 'fax'),
+        f.ListField('domains', 'domains', item_tag='domain'),
+        f.PropertiesField('properties'),
+        f.BooleanField('enabled', 'enabled'),
+    ),
+    facts=(
+        f.Field('id', 'id'),
+        f.Field('location', 'location'),
+        f.Field('status', 'status'),
+        f.BooleanField('approval_pending', 'approvalpending'),
+    ),
+    missing_codes=(34,),
+    required_for_create=('fullname', 'contact_name', 'contact_email', 'primary_domain'),
+)

@@ -1,0 +1,112 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Waiting for asynchronous provisioning.
+
+SET and DELETE answer at once with a request id; the work happens later and the request's status moves
+Requested -> InProgress -> Provisioned (or Failed). A CPSM 10 server returns no request id, so there the
+entity's own status is polled instead.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import time
+
+from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.errors import CortexError
+from ansible_collections.atria.cortex.plugins.module_utils.resource import IN_FLIGHT_STATUSES
+from ansible_collections.atria.cortex.plugins.module_utils.xml_codec import status_key
+
+FIRST_POLL_INTERVAL = 0.2
+MAX_POLL_INTERVAL = 3.0
+
+
+class ProvisioningFailed(CortexError):
+    """The provisioning request ended Failed; carries its log lines."""
+
+    def __init__(self, request_id, description, log_lines):
+        self.request_id = request_id
+        self.log_lines = list(log_lines)
+        message = 'Provisioning request %s (%s) failed.' % (request_id, description or 'no description')
+        if self.log_lines:
+            message += ' Request log: ' + ' | '.join(self.log_lines)
+        message += (' Fix the cause reported in the log on the Atria side, then re-run the task: the entity keeps '
+                    'the status Failed until it is provisioned again.')
+        super(ProvisioningFailed, self).__init__(message)
+
+
+class WaitTimeout(CortexError):
+    """wait_timeout passed before the request finished."""
+
+
+def poll_intervals(timeout, clock=time.monotonic):
+    """Yield the sleep before each poll until timeout has passed; grows so long waits stay cheap."""
+    deadline = clock() + timeout
+    interval = FIRST_POLL_INTERVAL
+    while clock() < deadline:
+        yield min(interval, max(deadline - clock(), 0))
+        interval = min(interval * 1.5, MAX_POLL_INTERVAL)
+
+
+def read_request(client, request_id, with_log=False):
+    """GET one provisioning request and return it as a dict."""
+    request = xml_codec.leaf('request')
+    xml_codec.sub(request, 'id', str(request_id))
+    if with_log:
+        xml_codec.sub(request, 'log')
+    response = client.get(request)
+    return request_to_dict(response.find('request'))
+
+
+def request_to_dict(element):
+    if element is None:
+        return {}
+    result = {
+        'id': xml_codec.text_of(element, 'id'),
+        'type': xml_codec.text_of(element, 'type'),
+        'description': xml_codec.text_of(element, 'description'),
+        'status': xml_codec.text_of(element, 'status'),
+    }
+    parent = xml_codec.text_of(element, 'parentid')
+    if parent:
+        result['parent_id'] = parent
+    obj = element.find('object')
+    if obj is not None:
+        result['object'] = dict((child.tag, (child.text or '').strip()) for child in obj)
+    log = element.find('log')
+    if log is not None:
+        result['log'] = [' '.join(line.itertext()).strip() for line in log if ' '.join(line.itertext()).strip()] or \
+            [line for line in (log.text or '').splitlines() if line.strip()]
+    return result
+
+
+def wait_for_request(client, request_id, timeout, sleep=time.sleep):
+    """Poll until the request is Provisioned/NotProvisioned (done) or Failed; return the final request dict."""
+    request = {}
+    for interval in poll_intervals(timeout):
+        sleep(interval)
+        request = read_request(client, request_id)
+        status = status_key(request.get('status'))
+        if status == 'failed':
+            failed = read_request(client, request_id, with_log=True)
+            raise ProvisioningFailed(request_id, failed.get('description'), failed.get('log') or [])
+        if status and status not in IN_FLIGHT_STATUSES:
+            return request
+    raise WaitTimeout('Provisioning request %s was still %s after wait_timeout=%s seconds. It goes on in Atria; '
+                      'raise wait_timeout, or check it later with atria.cortex.atria_request_info.'
+                      % (request_id, request.get('status') or 'pending', timeout))
+
+
+def wait_for_status(read_status, timeout, describe, sleep=time.sleep):
+    """CPSM 10 fallback: poll the entity's own status (read_status returns it) until it settles."""
+    status = None
+    for interval in poll_intervals(timeout):
+        sleep(interval)
+        status = read_status()
+        if status_key(status) == 'failed':
+            raise ProvisioningFailed('(none: CPSM 10)', describe, ['%s has the status Failed' % describe])
+        if status is None or status_key(status) not in IN_FLIGHT_STATUSES:
+            return status
+    raise WaitTimeout('%s was still %s after wait_timeout=%s seconds.' % (describe, status, timeout))

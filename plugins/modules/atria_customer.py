@@ -1,0 +1,271 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: atria_customer
+short_description: Create, update, de-provision and delete Atria customers (tenants)
+version_added: 0.1.0
+description:
+  - Manages a customer of Atria (formerly Citrix CloudPortal Services Manager) through the CortexAPI.
+  - The customer is found by O(name) (its short code), else by O(fullname), so a customer whose code the server
+    generated stays idempotent when the task names it by full name only.
+  - Only the options given in the task are compared and sent; the others are left as they are.
+  - A second identical run sends one read request and reports C(changed=false).
+author:
+  - atria.cortex contributors
+extends_documentation_fragment:
+  - atria.cortex.atria
+  - atria.cortex.atria.attributes
+options:
+  name:
+    description:
+      - The customer's short code, 1 to 20 letters or digits.
+      - When omitted on creation the server generates one from the initials of O(fullname).
+      - One of O(name) and O(fullname) is required.
+    type: str
+    aliases: [code]
+  fullname:
+    description:
+      - The customer's full name, 1 to 60 letters, digits, spaces, dots and hyphens.
+      - Required to create a customer. Used to find the customer when O(name) is not given.
+    type: str
+  parent:
+    description:
+      - The reseller the customer belongs to, by code or full name.
+      - Defaults, on creation, to the customer of the API user.
+    type: str
+  contact_name:
+    description: Name of the customer's contact. Required to create a customer.
+    type: str
+  contact_email:
+    description: E-mail address of the customer's contact. Required to create a customer.
+    type: str
+  primary_domain:
+    description:
+      - The customer's primary domain; new users' UPNs use it. Required to create a customer.
+    type: str
+  billing_id:
+    description: The customer's billing identifier.
+    type: str
+  address:
+    description: Postal address (free text; any character is accepted).
+    type: str
+  phone:
+    description: Phone number.
+    type: str
+  fax:
+    description: Fax number.
+    type: str
+  domains:
+    description:
+      - The customer's domains. See O(domains_mode) for how the list is applied.
+    type: list
+    elements: str
+  domains_mode:
+    description:
+      - V(exact) makes O(domains) the whole list, V(present) adds the given domains, V(absent) removes them.
+    type: str
+    choices: [exact, present, absent]
+    default: exact
+  properties:
+    description:
+      - Customer properties, for example C(City) or C(Country).
+      - Only the keys given are compared and sent; other properties are left alone.
+    type: dict
+  enabled:
+    description: Whether the customer is enabled. A disabled customer keeps its data but its users cannot log on.
+    type: bool
+  state:
+    description:
+      - V(present) creates or updates the customer, and re-provisions it if it was de-provisioned.
+      - V(deprovisioned) keeps the customer but de-provisions it, which de-provisions all its users and
+        services; V(present) provisions it again.
+      - V(absent) deletes the customer. A customer that still has provisioned users or services is only deleted
+        with O(force=true), because deleting it destroys their data.
+    type: str
+    choices: [present, absent, deprovisioned]
+    default: present
+  force:
+    description:
+      - With O(state=absent), delete the customer even if it still has provisioned users or services.
+    type: bool
+    default: false
+  wait:
+    description:
+      - Wait until the provisioning request the change started has finished.
+      - The task fails, showing the request's log, if provisioning fails.
+    type: bool
+    default: false
+  wait_timeout:
+    description: How many seconds O(wait) waits at most.
+    type: int
+    default: 300
+notes:
+  - The CortexAPI ignores unknown tags silently; this module only sends the tags it documents.
+seealso:
+  - module: atria.cortex.atria_customer_info
+  - module: atria.cortex.atria_user
+"""
+
+EXAMPLES = r"""
+- name: Create a customer under a reseller
+  atria.cortex.atria_customer:
+    url: https://atria.example.com/CortexAPI/Default.aspx
+    username: api_CSP
+    password: "{{ vault_atria_password }}"
+    name: ACME
+    fullname: Acme Corporation
+    parent: DA
+    contact_name: Jane Doe
+    contact_email: jane.doe@acme.example
+    primary_domain: acme.example
+    domains:
+      - acme.example
+    properties:
+      City: Riga
+      Country: Latvia
+
+- name: Add a domain without touching the others (credentials from ATRIA_* environment variables)
+  atria.cortex.atria_customer:
+    name: ACME
+    domains: [acme-mail.example]
+    domains_mode: present
+
+- name: De-provision a customer (and all its users and services) without deleting it
+  atria.cortex.atria_customer:
+    name: ACME
+    state: deprovisioned
+    wait: true
+
+- name: Delete a customer that still has provisioned users
+  atria.cortex.atria_customer:
+    name: ACME
+    state: absent
+    force: true
+"""
+
+RETURN = r"""
+customer:
+  description: The customer as it is after the task (predicted in check mode).
+  returned: always
+  type: dict
+  sample:
+    name: ACME
+    id: "35"
+    fullname: Acme Corporation
+    parent: {name: DA, fullname: Demo Also}
+    contact_name: Jane Doe
+    contact_email: jane.doe@acme.example
+    primary_domain: acme.example
+    domains: [acme.example]
+    enabled: true
+    status: Provisioned
+    approval_pending: false
+request_id:
+  description: The id of the provisioning request the change started; null when nothing was sent or on CPSM 10.
+  returned: always
+  type: int
+request:
+  description: The finished provisioning request, when O(wait=true).
+  returned: when wait is true and a change was made
+  type: dict
+diff:
+  description: The managed options before and after, in diff mode.
+  returned: when changed and in diff mode
+  type: dict
+trace:
+  description: Request and response XML with secrets redacted, when O(trace=true).
+  returned: when trace is true
+  type: list
+  elements: dict
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.atria.cortex.plugins.module_utils import validation
+from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.errors import CortexError
+from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_option_spec
+from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerLocator
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer import CUSTOMER
+from ansible_collections.atria.cortex.plugins.module_utils.xml_codec import status_key
+from ansible_collections.atria.cortex.plugins.module_utils.runner import run_resource
+
+# Services every customer has that hold no tenant data (portal and administration settings).
+SETTINGS_SERVICES = ('proxy', 'serviceadmins', 'reseller')
+
+
+def argument_spec():
+    spec = connection_argument_spec()
+    spec.update(
+        name=dict(type='str', aliases=['code']),
+        fullname=dict(type='str'),
+        parent=dict(type='str'),
+        contact_name=dict(type='str'),
+        contact_email=dict(type='str'),
+        primary_domain=dict(type='str'),
+        billing_id=dict(type='str'),
+        address=dict(type='str'),
+        phone=dict(type='str'),
+        fax=dict(type='str'),
+        domains=dict(type='list', elements='str'),
+        domains_mode=mode_option_spec(),
+        properties=dict(type='dict'),
+        enabled=dict(type='bool'),
+        state=dict(type='str', default='present', choices=['present', 'absent', 'deprovisioned']),
+        force=dict(type='bool', default=False),
+        wait=dict(type='bool', default=False),
+        wait_timeout=dict(type='int', default=300),
+    )
+    return spec
+
+
+def refuse_to_destroy_data(module, client):
+    """Deleting a customer silently destroys its users' and services' data: demand force for that."""
+
+    def check(current):
+        if module.params['force']:
+            return
+        code = xml_codec.text_of(current, 'name')
+        provisioned = []
+        for kind in ('user', 'service'):
+            listing = client.find(xml_codec.E('customer', xml_codec.E('name', code), xml_codec.E(kind)))
+            for entry in listing.iterfind('customer/' + kind):
+                entry_name = xml_codec.text_of(entry, 'name') or ''
+                if kind == 'service' and entry_name.lower() in SETTINGS_SERVICES:
+                    continue
+                if status_key(xml_codec.text_of(entry, 'status')) != 'notprovisioned':
+                    provisioned.append('%s %s' % (kind, entry_name))
+        if provisioned:
+            raise CortexError(
+                "Refusing to delete customer '%s': it still has provisioned %s. Deleting it would destroy their data. "
+                "De-provision them first (state: deprovisioned), or set force: true to delete anyway."
+                % (code, ', '.join(provisioned)))
+
+    return check
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(),
+        required_one_of=[('name', 'fullname')],
+        supports_check_mode=True,
+    )
+    validation.check_options(module, {
+        'name': validation.customer_code_problem,
+        'fullname': validation.customer_fullname_problem,
+        'contact_email': validation.email_problem,
+    })
+    locator = CustomerLocator(name=module.params['name'], fullname=module.params['fullname'])
+    run_resource(module, CUSTOMER, locator, before_delete_factory=refuse_to_destroy_data)
+
+
+if __name__ == '__main__':
+    main()

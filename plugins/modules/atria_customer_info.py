@@ -1,0 +1,130 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: atria_customer_info
+short_description: List Atria customers, with details on request
+version_added: 0.1.0
+description:
+  - Finds the customers visible to the API user (its own customer and those below it) with one FIND request.
+  - Every filter is optional and they combine; without filters every visible customer is returned.
+  - FIND answers are summaries. O(details=true) adds one GET per customer for the contact, address, parent,
+    domains and the other details; O(properties=true) adds the customer properties.
+author:
+  - atria.cortex contributors
+extends_documentation_fragment:
+  - atria.cortex.atria
+  - atria.cortex.atria.info_module
+options:
+  name:
+    description: Customer short code.
+    type: str
+    aliases: [code]
+  fullname:
+    description: Customer full name.
+    type: str
+  id:
+    description: Customer id.
+    type: int
+  billing_id:
+    description: Billing id.
+    type: str
+  primary_domain:
+    description: Primary domain.
+    type: str
+  status:
+    description: Provisioning status.
+    type: str
+    choices: [NotProvisioned, Requested, InProgress, Provisioned, Failed, Pending]
+  parent:
+    description: Only customers of this reseller (code or full name).
+    type: str
+  details:
+    description: Read each customer's details with one GET per customer.
+    type: bool
+    default: false
+  properties:
+    description: Include each customer's properties (implies O(details)).
+    type: bool
+    default: false
+seealso:
+  - module: atria.cortex.atria_customer
+"""
+
+EXAMPLES = r"""
+- name: All customers of a reseller that are provisioned
+  atria.cortex.atria_customer_info:
+    parent: DA
+    status: Provisioned
+  register: provisioned
+
+- name: One customer with its details and properties
+  atria.cortex.atria_customer_info:
+    name: ACME
+    properties: true
+  register: acme
+"""
+
+RETURN = r"""
+customers:
+  description: The matching customers, in the server's order. Summary keys always; the rest with O(details).
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - name: DA
+      id: "23"
+      fullname: Demo Also
+      billing_id: ""
+      primary_domain: nervogrid.com
+      status: Provisioned
+      approval_pending: false
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.atria.cortex.plugins.module_utils import finder
+from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer import CUSTOMER
+from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+
+# option -> FIND filter tag, in the order the guide lists them
+FILTERS = (('name', 'name'), ('fullname', 'fullname'), ('id', 'id'), ('billing_id', 'billingid'),
+           ('primary_domain', 'primarydomain'), ('status', 'status'), ('parent', 'parent'))
+
+
+def main():
+    spec = connection_argument_spec()
+    spec.update(
+        name=dict(type='str', aliases=['code']),
+        fullname=dict(type='str'),
+        id=dict(type='int'),
+        billing_id=dict(type='str'),
+        primary_domain=dict(type='str'),
+        status=dict(type='str', choices=['NotProvisioned', 'Requested', 'InProgress', 'Provisioned', 'Failed', 'Pending']),
+        parent=dict(type='str'),
+        details=dict(type='bool', default=False),
+        properties=dict(type='bool', default=False),
+    )
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+    params = module.params
+
+    def query(client):
+        filters = [(tag, None if params[option] is None else str(params[option])) for option, tag in FILTERS]
+        found = finder.find_customers(client, filters)
+        if params['details'] or params['properties']:
+            found = [finder.get_customer(client, xml_codec.text_of(summary, 'name'), params['properties']) for summary in found]
+        return {'changed': False, 'customers': [finder.with_properties(CUSTOMER, customer) for customer in found]}
+
+    run(module, query)
+
+
+if __name__ == '__main__':
+    main()

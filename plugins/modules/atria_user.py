@@ -1,0 +1,312 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: atria_user
+short_description: Create, update, de-provision and delete users of an Atria customer
+version_added: 0.1.0
+description:
+  - Manages users of a customer of Atria (formerly Citrix CloudPortal Services Manager) through the CortexAPI.
+  - The server stores a user created as C(User1) under customer C(TC) as C(User1_TC); this module accepts
+    either form in O(name) and stays idempotent.
+  - One user per task with O(name) or O(upn), or many users of one customer in one task with O(users) (one read
+    request and one multi-user SET request, however many users change).
+  - The first user of a customer becomes its administrator; the last user of a customer cannot be deleted.
+author:
+  - atria.cortex contributors
+extends_documentation_fragment:
+  - atria.cortex.atria
+  - atria.cortex.atria.attributes
+options:
+  customer:
+    description: The customer the user belongs to, by code or full name.
+    type: str
+    required: true
+  name:
+    description:
+      - The user name, with or without the C(_<customer code>) suffix the server adds.
+      - One of O(name), O(upn) and O(users) is required.
+    type: str
+  upn:
+    description:
+      - The user principal name. Identifies the user when O(name) is not given; otherwise it is a managed value.
+      - Defaults, on creation, to C(<name>_<code>@<primary domain of the customer>).
+    type: str
+  first_name:
+    description: Given name.
+    type: str
+  last_name:
+    description: Surname.
+    type: str
+  display_name:
+    description: Display name (the server's C(fullname)).
+    type: str
+  external_email:
+    description: External e-mail address.
+    type: str
+  location:
+    description: The customer location the user belongs to.
+    type: str
+  department:
+    description: The customer department the user belongs to.
+    type: str
+  phone:
+    description: Phone number.
+    type: str
+  enabled:
+    description: Whether the user account is enabled.
+    type: bool
+  roles:
+    description:
+      - Security roles by name, for example C(User Administrator). See O(roles_mode).
+    type: list
+    elements: str
+  roles_mode:
+    description:
+      - V(exact) makes O(roles) the whole list, V(present) adds the given roles, V(absent) removes them.
+    type: str
+    choices: [exact, present, absent]
+    default: exact
+  password:
+    description:
+      - The user's password. The server never returns it, so it cannot be compared; see O(update_password).
+      - When a user is created without one, the server generates one.
+    type: str
+  update_password:
+    description:
+      - V(on_create) sets O(password) only when the user is created, so re-runs stay unchanged.
+      - V(always) sends O(password) on every run, which then always reports a change.
+    type: str
+    choices: [on_create, always]
+    default: on_create
+  state:
+    description:
+      - V(present) creates or updates the user and re-provisions a de-provisioned one.
+      - V(deprovisioned) keeps the user but de-provisions it (and its services).
+      - V(absent) deletes the user.
+    type: str
+    choices: [present, absent, deprovisioned]
+    default: present
+  users:
+    description:
+      - Many users of O(customer) reconciled in one task. Each item takes the per-user options of this module
+        (O(users[].name) or O(users[].upn) required). Cannot be combined with O(name) or O(upn).
+      - All creations and updates travel in one SET request, all deletions in one DELETE request.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description: As O(name).
+        type: str
+      upn:
+        description: As O(upn).
+        type: str
+      first_name:
+        description: As O(first_name).
+        type: str
+      last_name:
+        description: As O(last_name).
+        type: str
+      display_name:
+        description: As O(display_name).
+        type: str
+      external_email:
+        description: As O(external_email).
+        type: str
+      location:
+        description: As O(location).
+        type: str
+      department:
+        description: As O(department).
+        type: str
+      phone:
+        description: As O(phone).
+        type: str
+      enabled:
+        description: As O(enabled).
+        type: bool
+      roles:
+        description: As O(roles).
+        type: list
+        elements: str
+      roles_mode:
+        description: As O(roles_mode).
+        type: str
+        choices: [exact, present, absent]
+        default: exact
+      password:
+        description: As O(password).
+        type: str
+      update_password:
+        description: As O(update_password).
+        type: str
+        choices: [on_create, always]
+        default: on_create
+      state:
+        description: As O(state).
+        type: str
+        choices: [present, absent, deprovisioned]
+        default: present
+  wait:
+    description:
+      - Wait until the provisioning request the change started has finished; fail with its log if it fails.
+    type: bool
+    default: false
+  wait_timeout:
+    description: How many seconds O(wait) waits at most.
+    type: int
+    default: 300
+seealso:
+  - module: atria.cortex.atria_user_info
+  - module: atria.cortex.atria_customer
+"""
+
+EXAMPLES = r"""
+- name: Create a user with an initial password (credentials from ATRIA_* environment variables)
+  atria.cortex.atria_user:
+    customer: ACME
+    name: alice
+    first_name: Alice
+    last_name: Liddell
+    display_name: Alice Liddell
+    password: "{{ vault_alice_password }}"
+    roles:
+      - User Administrator
+    roles_mode: present
+
+- name: Reconcile a whole team in one request
+  atria.cortex.atria_user:
+    customer: ACME
+    users:
+      - name: bob
+        first_name: Bob
+        last_name: Builder
+      - name: carol
+        first_name: Carol
+        last_name: Singer
+        department: Sales
+      - name: mallory
+        state: absent
+
+- name: De-provision a user, keeping the account
+  atria.cortex.atria_user:
+    customer: Acme Corporation
+    name: alice_ACME
+    state: deprovisioned
+"""
+
+RETURN = r"""
+user:
+  description: The user as it is after the task (predicted in check mode). Never contains the password.
+  returned: when O(users) is not used
+  type: dict
+  sample:
+    name: alice_ACME
+    id: "114"
+    upn: alice_ACME@acme.example
+    first_name: Alice
+    last_name: Liddell
+    display_name: Alice Liddell
+    roles: [User Administrator]
+    enabled: true
+    status: Provisioned
+users:
+  description: One entry per item of O(users), with C(changed) and C(action) (create, update, delete, none).
+  returned: when O(users) is used
+  type: list
+  elements: dict
+request_id:
+  description: The id of the provisioning request; null when nothing was sent or on CPSM 10.
+  returned: when O(users) is not used
+  type: int
+request_ids:
+  description: The ids of the provisioning requests of a bulk run (one SET, at most one DELETE).
+  returned: when O(users) is used
+  type: list
+  elements: int
+diff:
+  description: The managed options before and after (keyed by user name for O(users)); never the password.
+  returned: when changed and in diff mode
+  type: dict
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.atria.cortex.plugins.module_utils.bulk import BulkEngine, check_unique
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_option_spec
+from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef, UserLocator, suffixed_user_name
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user import USER
+from ansible_collections.atria.cortex.plugins.module_utils.runner import run, run_resource
+
+
+def user_options():
+    """The per-user options, shared by the top level and by the items of ``users``."""
+    return dict(
+        name=dict(type='str'),
+        upn=dict(type='str'),
+        first_name=dict(type='str'),
+        last_name=dict(type='str'),
+        display_name=dict(type='str'),
+        external_email=dict(type='str'),
+        location=dict(type='str'),
+        department=dict(type='str'),
+        phone=dict(type='str'),
+        enabled=dict(type='bool'),
+        roles=dict(type='list', elements='str'),
+        roles_mode=mode_option_spec(),
+        password=dict(type='str', no_log=True),
+        update_password=dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False),
+        state=dict(type='str', default='present', choices=['present', 'absent', 'deprovisioned']),
+    )
+
+
+def argument_spec():
+    spec = connection_argument_spec()
+    spec.update(user_options())
+    spec.update(
+        customer=dict(type='str', required=True),
+        users=dict(type='list', elements='dict', options=user_options(),
+                   required_one_of=[('name', 'upn')]),
+        wait=dict(type='bool', default=False),
+        wait_timeout=dict(type='int', default=300),
+    )
+    return spec
+
+
+def user_keys(item, customer_code):
+    """How a user is selected inside its customer: stored name first, else UPN."""
+    if item.get('name'):
+        return [('name', suffixed_user_name(item['name'], customer_code))]
+    return [('upn', item['upn'])]
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=argument_spec(),
+        required_one_of=[('name', 'upn', 'users')],
+        mutually_exclusive=[('users', 'name'), ('users', 'upn')],
+        supports_check_mode=True,
+    )
+    params = module.params
+    if params['users'] is None:
+        run_resource(module, USER, UserLocator(params['customer'], name=params['name'], upn=params['upn']))
+        return
+
+    def reconcile_all(client):
+        customer = CustomerRef(params['customer'])
+        check_unique([item.get('name') or item.get('upn') for item in params['users']], 'User')
+        engine = BulkEngine(module, client, USER, customer, 'user', user_keys, index_keys=('name', 'upn'))
+        return engine.ensure(params['users'], result_key='users')
+
+    run(module, reconcile_all)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,144 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: atria_user_info
+short_description: List the users of an Atria customer, with details on request
+version_added: 0.1.0
+description:
+  - Finds the users of one customer with one FIND request; every filter is optional and they combine.
+  - FIND answers are summaries. O(details=true) reads the details (names, e-mail, roles, enabled, locked) with
+    GET requests of up to 100 users each; O(properties=true) adds the user properties.
+  - Never returns passwords: the server does not return them.
+author:
+  - atria.cortex contributors
+extends_documentation_fragment:
+  - atria.cortex.atria
+  - atria.cortex.atria.info_module
+options:
+  customer:
+    description: The customer, by code or full name.
+    type: str
+    required: true
+  name:
+    description: User name, with or without the C(_<customer code>) suffix.
+    type: str
+  display_name:
+    description: Display name (the server's C(fullname)).
+    type: str
+  id:
+    description: User id.
+    type: int
+  upn:
+    description: User principal name.
+    type: str
+  location:
+    description: Customer location of the user.
+    type: str
+  department:
+    description: Department of the user.
+    type: str
+  status:
+    description: Provisioning status.
+    type: str
+    choices: [NotProvisioned, Requested, InProgress, Provisioned, Failed, Pending]
+  details:
+    description: Read the users' details (batched GET requests).
+    type: bool
+    default: false
+  properties:
+    description: Include the users' properties (implies O(details)).
+    type: bool
+    default: false
+seealso:
+  - module: atria.cortex.atria_user
+"""
+
+EXAMPLES = r"""
+- name: Every user of a customer
+  atria.cortex.atria_user_info:
+    customer: ACME
+  register: acme_users
+
+- name: One user in detail
+  atria.cortex.atria_user_info:
+    customer: Acme Corporation
+    name: alice
+    details: true
+"""
+
+RETURN = r"""
+customer:
+  description: The customer's summary (code, id, full name, status).
+  returned: always
+  type: dict
+users:
+  description: The matching users. Summary keys always; the rest with O(details).
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - name: alice_ACME
+      id: "114"
+      display_name: Alice Liddell
+      upn: alice_ACME@acme.example
+      location: Unassigned
+      department: Unassigned
+      status: Provisioned
+      approval_pending: false
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.atria.cortex.plugins.module_utils import finder
+from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer import CUSTOMER
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user import USER
+from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+
+# option -> FIND filter tag, in the order the guide lists them
+FILTERS = (('name', 'name'), ('display_name', 'fullname'), ('id', 'id'), ('upn', 'upn'),
+           ('location', 'location'), ('department', 'department'), ('status', 'status'))
+
+
+def main():
+    spec = connection_argument_spec()
+    spec.update(
+        customer=dict(type='str', required=True),
+        name=dict(type='str'),
+        display_name=dict(type='str'),
+        id=dict(type='int'),
+        upn=dict(type='str'),
+        location=dict(type='str'),
+        department=dict(type='str'),
+        status=dict(type='str', choices=['NotProvisioned', 'Requested', 'InProgress', 'Provisioned', 'Failed', 'Pending']),
+        details=dict(type='bool', default=False),
+        properties=dict(type='bool', default=False),
+    )
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+    params = module.params
+
+    def query(client):
+        filters = [(tag, None if params[option] is None else str(params[option])) for option, tag in FILTERS]
+        customer, users = finder.find_users(client, params['customer'], filters)
+        if users and (params['details'] or params['properties']):
+            code = xml_codec.text_of(customer, 'name')
+            users = finder.get_users(client, code, [xml_codec.text_of(user, 'name') for user in users], params['properties'])
+        return {
+            'changed': False,
+            'customer': CUSTOMER.values(customer) if customer is not None else {},
+            'users': [finder.with_properties(USER, user) for user in users],
+        }
+
+    run(module, query)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,215 @@
+"""User services: FIND / GET / SET of customer/user/service.
+
+Rules (guide "Provision a User Service", "Hosted Apps and Desktops to a User"; DESIGN.md point 8):
+- the customer service must be provisioned first, and every chosen user plan enabled there (error 10 otherwise);
+- Hosted Exchange names its plans <userpackage>, every other service <userplan> (the other tag is ignored, as
+  the real server ignores unknown tags);
+- HostedAppsandDesktops gives a user several plans; any other service exactly one (several -> error 10);
+- the plans listed replace the user's plans (a plan listed with <enabled>False</enabled> is left out); with no
+  plan listed, a provisioned user keeps its plans and a new one gets the first plan enabled for the customer;
+- a user plan's (or the service's) user limit reached -> error 10;
+- <status>NotProvisioned</status> de-provisions.
+"""
+
+from lxml import etree
+
+from . import distgroups, plans, svcprops
+from .catalogue import location_of, lookup, services_at
+from .errors import SimError
+from .svcrecords import NOT_PROVISIONED, ensure_user_record, is_active, plan_usage, stored, user_record
+from .svcxml import bool_text, child, children, limit_reached, norm, opt_bool, sub, text
+
+
+def _definition(customer, service_el):
+    return lookup(text(service_el, "name"), text(service_el, "fullname"), location_of(customer))
+
+
+def _summary(definition, record):
+    el = etree.Element("service")
+    sub(el, "name", definition["name"])
+    sub(el, "fullname", definition["fullname"])
+    sub(el, "status", record.get("status") if record else NOT_PROVISIONED)
+    sub(el, "approvalpending", bool_text(record.get("approvalpending") if record else False))
+    return el
+
+
+def _render_instances(parent, record):
+    out = sub(parent, "instances")
+    for name in (record or {}).get("instances") or []:
+        sub(sub(out, "instance"), "name", name)
+
+
+# --------------------------------------------------------------------- FIND
+def find_user_services(ctx, customer, user, service_el):
+    """Services available to the user: user-level services the customer has provisioned, plus any the user has."""
+    name, fullname, status = (text(service_el, tag) for tag in ("name", "fullname", "status"))
+    found = []
+    for definition in services_at(location_of(customer)):
+        record = user_record(user, definition["name"])
+        if not definition["user_level"]:
+            continue
+        if not is_active(stored(customer, definition["name"])) and not is_active(record):
+            continue
+        keys = {norm(definition["name"]), norm(definition["fullname"])}
+        if (name and norm(name) not in keys) or (fullname and norm(fullname) not in keys):
+            continue
+        el = _summary(definition, record)
+        if status and norm(status) != norm(el.findtext("status")):
+            continue
+        if child(service_el, "instances") is not None and definition["multi_instance"]:
+            _render_instances(el, record)
+        found.append(el)
+    return found
+
+
+# --------------------------------------------------------------------- GET
+def get_user_service(ctx, customer, user, service_el):
+    definition = _definition(customer, service_el)
+    record = user_record(user, definition["name"])
+    el = _summary(definition, record)
+    active = is_active(record)
+    if definition["name"] == "HE" and active:
+        sub(el, "replyaddress", record.get("replyaddress") or _default_reply(user))
+    tag = definition["plan_tag"]
+    asked = {norm(text(plan_el, "name") or text(plan_el, "fullname")): plan_el
+             for plan_el in children(service_el, tag)}
+    customer_record = stored(customer, definition["name"]) or {}
+    for plan_name in (record or {}).get("plans") or []:
+        entry = plans.find_plan(definition["userplans"], plan_name)
+        plan_el = sub(el, tag)
+        sub(plan_el, "name", entry["name"])
+        sub(plan_el, "fullname", entry["fullname"])
+        props_el = svcprops.requested(asked.get(norm(entry["name"])) or asked.get(norm(entry["fullname"])))
+        if props_el is not None:
+            state = (customer_record.get("userplans") or {}).get(entry["name"], {})
+            svcprops.render(plan_el, entry["properties"], state.get("properties", {}), props_el)
+    props_el = svcprops.requested(service_el)
+    if props_el is not None:
+        svcprops.render(el, definition["user_properties"], (record or {}).get("properties", {}), props_el)
+    if child(service_el, "instances") is not None:
+        _render_instances(el, record)
+    groups_el = child(service_el, "distributiongroups")
+    if groups_el is not None:
+        if definition["name"] != "HE":
+            raise SimError(10, "<distributiongroups> only exist for Hosted Exchange (HE).")
+        el.append(distgroups.groups_of_user(ctx, customer, user))
+    return el
+
+
+def _default_reply(user):
+    return (user.get("upn") or user.get("name") or "").lower()
+
+
+# --------------------------------------------------------------------- SET
+def set_user_service(ctx, customer, user, service_el):
+    definition = _definition(customer, service_el)
+    code = definition["name"]
+    what = "Service %s of user %s" % (code, user.get("name"))
+    status_text = text(service_el, "status")
+    target = ctx.parse_status(status_text, what + " <status>") if status_text else None
+    groups_el = child(service_el, "distributiongroups")
+    if groups_el is not None and code != "HE":
+        raise SimError(10, "<distributiongroups> only exist for Hosted Exchange (HE).")
+    if target == NOT_PROVISIONED:
+        _deprovision(ctx, user, definition)
+        return
+    tags = {item.tag for item in service_el if isinstance(item.tag, str)}
+    record = user_record(user, code)
+    if groups_el is not None and not tags - {"name", "fullname", "distributiongroups"}:
+        if not is_active(record):
+            raise SimError(10, "User '%s' has no Hosted Exchange mailbox; provision HE to the user before changing "
+                               "its distribution group membership." % user.get("name"))
+        distgroups.set_user_membership(ctx, customer, user, groups_el)
+        return
+    if not definition["user_level"]:
+        raise SimError(10, "Service '%s' is a customer-level service; it cannot be provisioned to users." % code)
+    customer_record = stored(customer, code)
+    if not is_active(customer_record):
+        raise SimError(10, "Service '%s' is not provisioned for customer '%s'. The customer service must be "
+                           "provisioned first (SET customer/service) before it can be provisioned to a user."
+                       % (code, customer.get("name")))
+    chosen = _choose_plans(definition, customer_record, record, service_el)
+    _check_limits(ctx, customer, user, definition, customer_record, record, chosen)
+    chosen_instances = _choose_instances(definition, customer_record, record, service_el)
+    properties = svcprops.apply(definition["user_properties"], (record or {}).get("properties", {}),
+                                child(service_el, "properties"), what)
+    provisioning = not is_active(record)
+    record = ensure_user_record(user, code)
+    record.update({"plans": chosen, "instances": chosen_instances, "properties": properties})
+    reply = text(service_el, "replyaddress")
+    if code == "HE" and reply:
+        record["replyaddress"] = reply
+    final = "Provisioned" if provisioning else ctx.settled_status(record)
+    ctx.start_request("%s %s for user %s" % ("Provision" if provisioning else "Update", definition["fullname"],
+                                             user.get("name")),
+                      "UserService", "%s/%s" % (user.get("name"), code), [record], final)
+    if groups_el is not None:
+        distgroups.set_user_membership(ctx, customer, user, groups_el)
+
+
+def _deprovision(ctx, user, definition):
+    record = user_record(user, definition["name"])
+    if not is_active(record):
+        return
+    record["plans"] = []
+    record["instances"] = []
+    ctx.start_request("Deprovision %s for user %s" % (definition["fullname"], user.get("name")), "UserService",
+                      "%s/%s" % (user.get("name"), definition["name"]), [record], NOT_PROVISIONED)
+
+
+def _choose_plans(definition, customer_record, record, service_el):
+    if not definition["userplans"]:
+        return []
+    tag = definition["plan_tag"]
+    chosen = []
+    for plan_el in children(service_el, tag):
+        entry = plans.enabled_plan(definition, customer_record, text(plan_el, "name"), text(plan_el, "fullname"))
+        if opt_bool(plan_el, "enabled", "%s %s <enabled>" % (tag, entry["name"]), default=True):
+            if entry["name"] not in chosen:
+                chosen.append(entry["name"])
+    if len(chosen) > 1 and not definition["multi_plan"]:
+        raise SimError(10, "Service '%s' allows one user plan per user, but %d were given (%s). Only "
+                           "HostedAppsandDesktops gives a user several plans."
+                       % (definition["name"], len(chosen), ", ".join(chosen)))
+    if chosen or children(service_el, tag):
+        return chosen
+    if is_active(record) and record.get("plans"):
+        return list(record["plans"])
+    entry = plans.first_enabled(definition, customer_record)
+    if entry is None:
+        raise SimError(10, "Service '%s' has no user plan enabled for this customer; enable one on the customer "
+                           "service first." % definition["name"])
+    return [entry["name"]]
+
+
+def _check_limits(ctx, customer, user, definition, customer_record, record, chosen):
+    usage, active = plan_usage(ctx, customer, definition["name"], except_user=user)
+    held = set((record or {}).get("plans") or []) if is_active(record) else set()
+    for name in chosen:
+        limit = (customer_record.get("userplans") or {}).get(name, {}).get("userlimit")
+        if name not in held and limit_reached(limit, usage.get(name, 0)):
+            raise SimError(10, "The user limit of %s for user plan '%s' of service '%s' has been reached (%d users). "
+                               "Raise the plan's <userlimit> on the customer service or free a seat first."
+                           % (limit, name, definition["name"], usage.get(name, 0)))
+    limit = customer_record.get("userlimit")
+    if not is_active(record) and limit_reached(limit, active):
+        raise SimError(10, "The user limit of %s for service '%s' of customer '%s' has been reached (%d users)."
+                       % (limit, definition["name"], customer.get("name"), active))
+
+
+def _choose_instances(definition, customer_record, record, service_el):
+    instances_el = child(service_el, "instances")
+    if instances_el is None:
+        return list((record or {}).get("instances") or []) if is_active(record) else []
+    if not definition["multi_instance"]:
+        raise SimError(10, "Service '%s' is not a multi-instance service; it has no <instances>." % definition["name"])
+    known = {norm(item["name"]): item["name"] for item in customer_record.get("instances") or []}
+    chosen = []
+    for instance_el in children(instances_el, "instance"):
+        name = text(instance_el, "name") or ""
+        if norm(name) not in known:
+            raise SimError(10, "Service '%s' of customer has no instance '%s'; create it on the customer service "
+                               "first." % (definition["name"], name))
+        if known[norm(name)] not in chosen:
+            chosen.append(known[norm(name)])
+    return chosen
