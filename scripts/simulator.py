@@ -41,8 +41,11 @@ def start(run_dir: str, extra_args: list[str]) -> int:
 
     info = _wait_ready(process, ready)
     if info is None:
-        _terminate(process.pid)
-        sys.stderr.write('simulator did not become ready within %ds; its log (%s):\n' % (START_TIMEOUT, run_dir))
+        if process.poll() is None:
+            _terminate(process.pid)
+            sys.stderr.write('simulator not ready after %ds; its log (%s):\n' % (START_TIMEOUT, run_dir))
+        else:
+            sys.stderr.write('simulator exited with status %d; its log (%s):\n' % (process.returncode, run_dir))
         with open(os.path.join(run_dir, 'simulator.log'), encoding='utf-8', errors='replace') as log:
             sys.stderr.write(log.read()[-4000:])
         return 1

@@ -99,7 +99,7 @@ def request_id_of(root):
     return int(text) if text.isdigit() else None
 
 
-def self._why(exc, context):
+def _reason(exc):
     """The innermost, readable cause of a requests exception (no object reprs, no pool boilerplate)."""
     cause = exc.args[0] if exc.args else exc
     cause = getattr(cause, 'reason', cause)

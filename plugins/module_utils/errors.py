@@ -302,6 +302,8 @@ WRONG_URL_HINT = 'Point url at the CortexAPI endpoint, normally https://HOST/Cor
 TLS_HINT = ('The server certificate could not be verified. Give the CA bundle that signed it with ca_path, or, only '
             'for a test server, set validate_certs=false (or ATRIA_VALIDATE_CERTS=false).')
 _HTTP_STATUS_HINTS = {
+    400: ('BadRequest', 'The server refused the request without a CortexAPI error, so it probably did not reach the '
+                        'CortexAPI. ' + WRONG_URL_HINT),
     403: ('Forbidden', 'The web server refused access before the CortexAPI ran: IIS may require SSL, a client '
                        'certificate or a permitted client address. Check the IIS settings of the CortexAPI application.'),
     404: ('NotFound', WRONG_URL_HINT),
@@ -323,6 +325,8 @@ _HTTP_STATUS_HINTS = {
 def http_status_error(status, url, first_line, entity=None, www_authenticate=None):
     """The error for an HTTP refusal that carries no CortexAPI ``<error>`` body."""
     detail = first_line or '(empty body)'
+    if status in (401, 403):
+        detail = first_line or ''  # the name and meaning already say everything; no "(empty body)" noise
     if status == 401:
         hint = APPENDIX_A[11].hint
         if www_authenticate is not None and 'basic' not in www_authenticate.lower():

@@ -7,7 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.atria.cortex.plugins.module_utils.common import client_from_module, fail_from_exception
+from ansible_collections.atria.cortex.plugins.module_utils.common import client_from_module, fail_from_exception, trace_result
 from ansible_collections.atria.cortex.plugins.module_utils.engine import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.errors import CortexError
 
@@ -18,8 +18,8 @@ def run(module, work):
     try:
         result = work(client)
     except CortexError as error:
-        fail_from_exception(module, error, **_trace(client))
-    result.update(_trace(client))
+        fail_from_exception(module, error, **trace_result(client))
+    result.update(trace_result(client))
     module.exit_json(**result)
 
 
@@ -35,9 +35,3 @@ def run_resource(module, resource, locator, state=None, before_delete_factory=No
         return engine.ensure(state or module.params['state'], before_delete=before_delete)
 
     run(module, work)
-
-
-def _trace(client):
-    if getattr(client, 'trace', None) is not None and client.trace is not False and getattr(client, 'tracing', True):
-        return {'trace': client.trace} if client.trace else {}
-    return {}

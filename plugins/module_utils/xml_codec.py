@@ -49,6 +49,9 @@ _TRUE_TEXTS = frozenset(('true', 'yes', '1', '-1'))
 _FALSE_TEXTS = frozenset(('false', 'no', '0'))
 # What may precede the root element: the XML declaration, comments, processing instructions, whitespace.
 _PROLOG_ITEM = re.compile(br'\s+|<\?.*?\?>|<!--.*?-->', re.DOTALL)
+_ENCODING_DECLARATION = re.compile(br'<\?xml[^>]*?encoding\s*=\s*["\']([A-Za-z0-9._-]+)["\']')
+# ASCII-compatible encodings only, so that the byte-level DOCTYPE check sees what lxml will see.
+_ACCEPTED_ENCODINGS = ('utf-8', 'utf8', 'us-ascii', 'ascii', 'iso-8859-1', 'latin-1', 'latin1', 'windows-1252', 'cp1252')
 
 
 def _strip_leading_noise(data):
@@ -73,10 +76,26 @@ def _has_doctype(data):
     return data[position:position + 9].upper() == b'<!DOCTYPE'
 
 
+def _declared_encoding(data):
+    match = _ENCODING_DECLARATION.match(data)
+    return match.group(1).decode('ascii').lower() if match else 'utf-8'
+
+
+if HAS_LXML:
+    class _NoExternalResources(etree.Resolver):
+        """Answers every external DTD or entity lookup with nothing, so libxml2 never opens a file or URL."""
+
+        def resolve(self, system_url, public_id, context):
+            return self.resolve_string('', context)
+
+
 def _parser():
     # A fresh parser per document: lxml parsers must not be shared between threads (the inventory may thread).
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=True, remove_pis=True, collect_ids=False)
+    # Do not add collect_ids=False: with it libxml2 opens the external DTD named in a DOCTYPE (seen with strace).
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    parser.resolvers.add(_NoExternalResources())
+    return parser
 
 
 def parse(data):
@@ -89,6 +108,13 @@ def parse(data):
     data = _strip_leading_noise(data or b'')
     if not data:
         raise XmlError('The document is empty.')
+    # The DOCTYPE check below reads bytes, so only ASCII-compatible encodings are accepted (the CortexAPI sends UTF-8):
+    # UTF-16/32 contain NUL bytes, and other encodings (UTF-7, EBCDIC) could spell "<!DOCTYPE" differently.
+    if b'\x00' in data or not data.startswith(b'<'):
+        raise XmlError('The document is not XML: it does not start with "<" (or is not UTF-8).')
+    if _declared_encoding(data) not in _ACCEPTED_ENCODINGS:
+        raise XmlError('The document declares encoding %r; only UTF-8 (or another ASCII-compatible encoding) is accepted.'
+                       % _declared_encoding(data))
     if _has_doctype(data):
         raise XmlError('The document contains a DOCTYPE declaration; it was refused (DTDs and entities are never processed).')
     try:
@@ -249,11 +275,12 @@ def properties_to_dict(properties_el):
     return result
 
 
-def element_to_dict(el):
+def element_to_dict(el, list_tags=()):
     """Generic element -> plain data, for entities the engine reads wholesale.
 
     A leaf becomes its text ('' when empty). A leaf with attributes becomes {'@attr': value, '#text': text}.
-    A container becomes a dict; a tag that repeats becomes a list. Comments are never present (the parser drops them).
+    A container becomes a dict; a tag that repeats becomes a list, and so does any tag in ``list_tags`` even when
+    it occurs once (``<domains>`` with a single ``<domain>``). Comments are never present (the parser drops them).
     """
     children = list(el)
     if not children:
@@ -263,9 +290,9 @@ def element_to_dict(el):
             return data
         return el.text or ''
     data = dict(('@' + key, value) for key, value in el.attrib.items())
-    repeated = _repeated_tags(el)
+    repeated = _repeated_tags(el).union(list_tags)
     for child in children:
-        value = element_to_dict(child)
+        value = element_to_dict(child, list_tags)
         if child.tag in repeated:
             data.setdefault(child.tag, []).append(value)
         else:

@@ -7,8 +7,10 @@ guide's sample requests work verbatim against the simulator.
 The catalogue is static data; nothing here is stored in the simulator state.
 """
 
+from lxml import etree
+
 from .errors import SimError
-from .svcxml import norm
+from .svcxml import norm, sub, text
 
 DEFAULT_LOCATION = "Location GSP"
 
@@ -209,3 +211,18 @@ def service_label_known(label):
         return True
     key = _key(label)
     return any(key in (_key(entry["name"]), _key(entry["fullname"])) for entry in SERVICES.values())
+
+
+def location_services(ctx, location_name, service_el):
+    """FIND location/service: the services offered at a location, optionally filtered by <name>/<fullname>."""
+    name, fullname = text(service_el, "name"), text(service_el, "fullname")
+    found = []
+    for entry in services_at(location_name):
+        keys = (_key(entry["name"]), _key(entry["fullname"]))
+        if (name and _key(name) not in keys) or (fullname and _key(fullname) not in keys):
+            continue
+        el = etree.Element("service")
+        sub(el, "name", entry["name"])
+        sub(el, "fullname", entry["fullname"])
+        found.append(el)
+    return found

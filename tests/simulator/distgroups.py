@@ -158,7 +158,7 @@ def set_groups(ctx, customer, groups_el):
             existing.update(group)
     if deleted:
         _delete(customer, set(deleted))
-    ctx.start_request("Update distribution groups of customer %s" % customer.get("name"), "DistributionGroup",
+    ctx.start_request("Update distribution groups of customer %s" % customer.get("name"), "Distribution Group",
                       customer.get("name"), [], "Provisioned")
 
 
@@ -277,7 +277,7 @@ def set_user_membership(ctx, customer, user, groups_el):
             group["members"].append(ref)
         elif not selected and ref in group["members"]:
             group["members"].remove(ref)
-    ctx.start_request("Update distribution group membership of user %s" % user.get("name"), "DistributionGroup",
+    ctx.start_request("Update distribution group membership of user %s" % user.get("name"), "Distribution Group",
                       user.get("name"), [], "Provisioned")
 
 
@@ -312,3 +312,9 @@ def seed_distgroups(store, customer, count):
         groups.append(new_group(store.next_id("distgroup"), customer, name))
         created += 1
     return created
+
+
+def bulk_seed(store, spec):
+    """POST /_sim/seed {"distgroups": {"customer": "TC", "count": 2500}}."""
+    created = seed_distgroups(store, spec.get("customer"), int(spec.get("count", 0) or 0))
+    return {"customer": spec.get("customer"), "created": created}

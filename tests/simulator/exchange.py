@@ -69,12 +69,13 @@ def _apply_domains(record, service_el, customer):
     if domains_el is not None:
         listed = []
         for domain_el in children(domains_el, "domain"):
-            _check_domain(customer, own_text(domain_el))
-            listed.append([own_text(domain_el), domain_el.get("type") or "authoritative"])
+            if own_text(domain_el):
+                _check_domain(customer, own_text(domain_el))
+                listed.append([own_text(domain_el), domain_el.get("type") or "authoritative"])
         record["domains"] = listed
     auth_el = child(service_el, "authoritativedomains")
     if auth_el is not None:
-        names = [own_text(domain_el) for domain_el in children(auth_el, "domain")]
+        names = [own_text(domain_el) for domain_el in children(auth_el, "domain") if own_text(domain_el)]
         for name in names:
             _check_domain(customer, name)
         relay = [pair for pair in record.get("domains", []) if norm(pair[0]) not in {norm(n) for n in names}

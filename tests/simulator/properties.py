@@ -24,6 +24,10 @@ USER_FIELDS = {"userPrincipalName": "upn", "sAMAccountName": "name", "givenName"
                "displayName": "fullname", "physicalDeliveryOfficeName": "location", "Department": "department",
                "telephoneNumber": "phone", "ExternalEmailAddress": "externalemail", "adminDescription": "customfield1",
                "adminDisplayName": "customfield2"}
+# The definitions flag more properties mandatory than the server enforces through the API (City, Address, ...);
+# only these may not be emptied.
+ENFORCED_MANDATORY = frozenset(("FullName", "ShortName", "ContactName", "ContactEmailAddress", "userPrincipalName",
+                                "sAMAccountName", "givenName", "sn", "displayName"))
 _DETAIL_TAGS = ("name", "fullname", "mandatory", "value", "category", "description", "sortorder", "visible",
                 "readonly", "adattribute")
 
@@ -61,7 +65,7 @@ def check(definition, value, ctx=None, record=None, label=None):
     kind = rule.get("type")
     label = label or definition["name"]
     message = rule.get("errormessage") or "Invalid value"
-    if value == "" and definition.get("mandatory") == "True":
+    if value == "" and definition["name"] in ENFORCED_MANDATORY:
         raise SimError(1, "%s (%s must not be empty)." % (message, label))
     if value == "":
         return value

@@ -80,6 +80,15 @@ def start_child(ctx, description, object_type, object_name, records, final_statu
     return child["id"]
 
 
+def empty_top(ctx):
+    """A SET/DELETE that changed nothing still gets a request id (finished at once, no children)."""
+    obj = {"type": "Request", "name": "", "description": "No changes"}
+    req = _new_request(ctx, None, "No changes", obj, "Provisioned", "Object Update", False)
+    req["delay"] = 0.0
+    req["settled"] = True
+    return req["id"]
+
+
 def settled_status(store, record, now):
     rid = record.get("_request")
     req = store.requests.get(rid) if rid is not None else None

@@ -54,4 +54,4 @@ def new_user(uid, customer, base_name, now, **fields):
 
 def generated_password(rng):
     """What the server does when no password is given: a random one nobody is told."""
-    return "".join(rng.choice(PASSWORD_ALPHABET) for _ in range(14))
+    return "".join(rng.choice(PASSWORD_ALPHABET) for _index in range(14))

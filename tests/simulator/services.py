@@ -1,20 +1,19 @@
 """Customer services: FIND / GET / SET / DELETE of customer/service, the status cascades, and seed data.
 
 The core's customer and user handlers call the functions below; user services live in userservices.py and are
-re-exported here so the core has one module to import. Behaviour follows the guide's "Querying Services" and
+reached through thin wrappers here, so the core has one module to import. Behaviour follows the guide's "Querying Services" and
 "Provisioning Services" sections and the CPSM 11 captures (see DESIGN.md points 6-9).
 """
 
 from lxml import etree
 
-from . import contacts, distgroups, exchange, instances, plans, svcprops
+from . import approvalflow, contacts, distgroups, exchange, instances, plans, svcprops, userservices
 from .catalogue import SERVICES, location_of, lookup, services_at
 from .errors import SimError
-from .svcrecords import (NOT_PROVISIONED, commit, current, default_record, ensure, is_active, plan_usage, stored,
+from .seeddata import seed_services
+from .svcrecords import (NOT_PROVISIONED, active, commit, current, default_record, ensure, plan_usage, stored,
                          user_record, working_copy)
 from .svcxml import bool_text, child, children, limit_text, norm, opt_bool, parse_limit, sub, text
-from .userservices import find_user_services, get_user_service, set_user_service  # noqa: F401  (re-exported)
-from .distgroups import seed_distgroups  # noqa: F401  (re-exported for the core's /_sim/seed)
 
 # Children of a <service> SET that only manage Exchange objects and do not re-provision the service itself.
 OBJECT_TAGS = frozenset(("distributiongroups", "contacts"))
@@ -44,11 +43,15 @@ def _matches(service_el, definition, record, location):
     return not wanted_status or norm(wanted_status) == norm(record.get("status"))
 
 
-def summary(definition, record, location):
+def summary(definition, record, location, detail=False):
+    """The FIND entry; detail adds userlimit and isbilled where the GET answer of the capture has them."""
     el = etree.Element("service")
     sub(el, "name", definition["name"])
     sub(el, "fullname", definition["fullname"])
     sub(el, "location", location)
+    if detail:
+        sub(el, "userlimit", limit_text(record.get("userlimit")))
+        sub(el, "isbilled", bool_text(record.get("isbilled", True)))
     sub(el, "status", record.get("status"))
     sub(el, "approvalpending", bool_text(record.get("approvalpending")))
     return el
@@ -73,10 +76,7 @@ def get_customer_service(ctx, customer, service_el):
     definition = _definition(customer, service_el)
     record = current(customer, definition)
     usage, _active = plan_usage(ctx, customer, definition["name"])
-    el = summary(definition, record, location_of(customer))
-    status_el = el.find("status")
-    status_el.addprevious(_text_el("userlimit", limit_text(record.get("userlimit"))))
-    status_el.addprevious(_text_el("isbilled", bool_text(record.get("isbilled", True))))
+    el = summary(definition, record, location_of(customer), detail=True)
     if definition["name"] == "HE":
         exchange.render(el, record)
     plans.render(el, definition, record, usage, service_el)
@@ -97,12 +97,6 @@ def get_customer_service(ctx, customer, service_el):
     contacts_el = child(service_el, "contacts")
     if contacts_el is not None:
         el.append(contacts.get_contacts(record, contacts_el))
-    return el
-
-
-def _text_el(tag, value):
-    el = etree.Element(tag)
-    el.text = value
     return el
 
 
@@ -151,31 +145,47 @@ def set_customer_service(ctx, customer, service_el):
     status_text = text(service_el, "status")
     target = ctx.parse_status(status_text, "Service %s <status>" % definition["name"]) if status_text else None
     _require_exchange_objects(definition, service_el)
+    record = stored(customer, definition["name"])
     if target == NOT_PROVISIONED:
-        deprovision_customer_service(ctx, customer, definition)
+        if not (active(ctx, record) and _held(ctx, customer, definition, record, "Deprovision")):
+            deprovision_customer_service(ctx, customer, definition)
         return
     tags = {item.tag for item in service_el if isinstance(item.tag, str)}
     if tags & OBJECT_TAGS and not tags - OBJECT_TAGS - IDENTITY_TAGS:
         _set_exchange_objects(ctx, customer, definition, service_el)
         return
-    record = stored(customer, definition["name"])
-    provisioning = not is_active(record)
+    provisioning = not active(ctx, record)
+    if provisioning and record is not None and record.get("approvalpending"):
+        _held(ctx, customer, definition, record, "Provision")
     working = working_copy(record) if record is not None else default_record(definition, customer)
     _apply(ctx, customer, definition, working, service_el, provisioning)
     if record is None:
         record = customer.setdefault("services", {})[definition["name"]] = working
     else:
         commit(record, working)
+    if provisioning and _held(ctx, customer, definition, record, "Provision"):
+        return
     verb = "Provision" if provisioning else "Update"
     final = "Provisioned" if provisioning else ctx.settled_status(record)
-    ctx.start_request("%s %s" % (verb, _label(customer, definition)), "CustomerService",
+    ctx.start_request("%s %s" % (verb, _label(customer, definition)), "Customer Service",
                       "%s/%s" % (customer.get("name"), definition["name"]), [record], final)
     for instance_el in children(child(service_el, "instances"), "instance"):
         instance = instances.find(record, text(instance_el, "name"))
         ctx.start_request("Provision instance %s of %s" % (instance["name"], _label(customer, definition)),
-                          "ServiceInstance", instance["name"], [instance], "Provisioned")
+                          "Service Instance", instance["name"], [instance], "Provisioned")
     if tags & OBJECT_TAGS:
         _set_exchange_objects(ctx, customer, definition, service_el)
+
+
+def _held(ctx, customer, definition, record, event):
+    """True when the change must wait for workflow approval (approvalflow.py); error 10 when one already waits."""
+    if record.get("approvalpending"):
+        raise SimError(10, "Service '%s' of customer '%s' is waiting for workflow approval; accept or decline the "
+                           "pending approval request (approvalresponses) before changing it again."
+                       % (definition["name"], customer.get("name")))
+    action = {"kind": "customer_service", "customer_id": customer["id"], "code": definition["name"], "event": event}
+    description = "%s Customer Service - %s (%s)" % (event, definition["fullname"], customer.get("name"))
+    return approvalflow.gate(ctx, customer, "services", definition["fullname"], event, description, action, record)
 
 
 def _apply(ctx, customer, definition, working, service_el, provisioning):
@@ -200,7 +210,7 @@ def _apply(ctx, customer, definition, working, service_el, provisioning):
 
 def _set_exchange_objects(ctx, customer, definition, service_el):
     record = stored(customer, definition["name"])
-    if not is_active(record):
+    if not active(ctx, record):
         raise SimError(10, "Hosted Exchange is not provisioned for customer '%s'; provision the HE customer service "
                            "before managing its distribution groups or contacts." % customer.get("name"))
     groups_el = child(service_el, "distributiongroups")
@@ -218,16 +228,16 @@ def deprovision_customer_service(ctx, customer, definition):
     if record is None and not definition["auto_provision"]:
         return None
     record = ensure(customer, definition)
-    if not is_active(record) and not record.get("_request"):
+    if not active(ctx, record):
         return None
     records = [record] + list(record.get("instances") or [])
     for user in ctx.users_of(customer):
         user_service = user_record(user, definition["name"])
-        if is_active(user_service):
+        if active(ctx, user_service):
             user_service["plans"] = []
             user_service["instances"] = []
             records.append(user_service)
-    return ctx.start_request("Deprovision %s" % _label(customer, definition), "CustomerService",
+    return ctx.start_request("Deprovision %s" % _label(customer, definition), "Customer Service",
                              "%s/%s" % (customer.get("name"), definition["name"]), records, NOT_PROVISIONED)
 
 
@@ -250,7 +260,20 @@ def delete_customer_service(ctx, customer, service_el):
                                          if norm(name) not in {norm(item["name"]) for item in removed}]
     for item in removed:
         ctx.start_request("Delete instance %s of %s" % (item["name"], _label(customer, definition)),
-                          "ServiceInstance", item["name"], [], NOT_PROVISIONED, request_type="Object Delete")
+                          "Service Instance", item["name"], [], NOT_PROVISIONED, request_type="Object Delete")
+
+
+# --------------------------------------------------------------------- user services (userservices.py)
+def find_user_services(ctx, customer, user, service_el):
+    return userservices.find_user_services(ctx, customer, user, service_el)
+
+
+def get_user_service(ctx, customer, user, service_el):
+    return userservices.get_user_service(ctx, customer, user, service_el)
+
+
+def set_user_service(ctx, customer, user, service_el):
+    userservices.set_user_service(ctx, customer, user, service_el)
 
 
 # --------------------------------------------------------------------- cascades
@@ -263,13 +286,12 @@ def on_customer_status(ctx, customer, new_status):
         for definition in services_at(location_of(customer)):
             if definition["auto_provision"]:
                 deprovision_customer_service(ctx, customer, definition)
-        for user in ctx.users_of(customer):
-            on_user_status(ctx, user, NOT_PROVISIONED)
+        # The core calls on_user_status for each user itself (users first), so users are not cascaded here.
     elif new_status == "Provisioned":
         for definition in services_at(location_of(customer)):
             record = stored(customer, definition["name"])
-            if definition["auto_provision"] and record is not None and not is_active(record):
-                ctx.start_request("Provision %s" % _label(customer, definition), "CustomerService",
+            if definition["auto_provision"] and record is not None and not active(ctx, record):
+                ctx.start_request("Provision %s" % _label(customer, definition), "Customer Service",
                                   "%s/%s" % (customer.get("name"), definition["name"]), [record], "Provisioned")
 
 
@@ -279,12 +301,12 @@ def on_user_status(ctx, user, new_status):
         return
     records = []
     for record in (user.get("services") or {}).values():
-        if is_active(record):
+        if active(ctx, record):
             record["plans"] = []
             record["instances"] = []
             records.append(record)
     if records:
-        ctx.start_request("Deprovision services of user %s" % user.get("name"), "UserService", user.get("name"),
+        ctx.start_request("Deprovision services of user %s" % user.get("name"), "User Service", user.get("name"),
                           records, NOT_PROVISIONED)
 
 
@@ -292,5 +314,4 @@ def on_user_status(ctx, user, new_status):
 def seed(store):
     """Services of the seeded customers: DA has Hosted Exchange 2013 with two user plans enabled (and one
     disabled) and its first user on FORFAIT_2GO_2013; everything else is NotProvisioned."""
-    from .seeddata import seed_services
     seed_services(store)

@@ -50,6 +50,7 @@ class Store(object):
         self.ext = {}             # global state of extension modules (services, approvals, ...); JSON only
         self.pending = {}         # child request id -> records it drives (rebuilt on load, not persisted)
         self._by_customer = defaultdict(dict)
+        self._by_login = {}       # user name (casefolded) -> id; user names never change once created
 
     def reset_config(self):
         self.config = dict(self.base_config)
@@ -111,12 +112,14 @@ class Store(object):
     def add_user(self, rec):
         self.users[rec["id"]] = rec
         self._by_customer[rec["customer_id"]][rec["id"]] = rec
+        self._by_login[rec["name"].casefold()] = rec["id"]
         return rec
 
     def remove_user(self, user_id):
         rec = self.users.pop(user_id, None)
         if rec is not None:
             self._by_customer.get(rec["customer_id"], {}).pop(user_id, None)
+            self._by_login.pop(rec["name"].casefold(), None)
         return rec
 
     def users_of(self, customer_id):
@@ -142,8 +145,8 @@ class Store(object):
         return None
 
     def user_by_login(self, login):
-        wanted = (login or "").casefold()
-        return next((u for u in self.users.values() if u["name"].casefold() == wanted), None)
+        """The user whose (suffixed) name is login, case-insensitively: authentication and name uniqueness."""
+        return self.users.get(self._by_login.get((login or "").casefold()))
 
     def upn_in_use(self, upn, except_id=None):
         wanted = (upn or "").casefold()

@@ -20,7 +20,14 @@ NOT_PROVISIONED = "NotProvisioned"
 
 
 def is_active(record):
+    """Not de-provisioned, judging by the status alone (for code without a request context, e.g. seeding)."""
     return record is not None and record.get("status") != NOT_PROVISIONED
+
+
+def active(ctx, record):
+    """Provisioned or on its way there: the status the record settles at once its running request ends is not
+    NotProvisioned. A service being de-provisioned (still InProgress) is therefore already inactive."""
+    return record is not None and ctx.settled_status(record) != NOT_PROVISIONED
 
 
 def default_record(definition, customer):
@@ -74,15 +81,15 @@ def ensure_user_record(user, code):
 def plan_usage(ctx, customer, code, except_user=None):
     """(users per plan, users holding the service) among the customer's users with the service not de-provisioned."""
     counts = collections.Counter()
-    active = 0
+    holders = 0
     for user in ctx.users_of(customer):
         if except_user is not None and user["id"] == except_user["id"]:
             continue
         record = user_record(user, code)
-        if is_active(record):
-            active += 1
+        if active(ctx, record):
+            holders += 1
             counts.update(record.get("plans") or [])
-    return counts, active
+    return counts, holders
 
 
 def working_copy(record):
@@ -106,4 +113,3 @@ def commit(record, working):
     if "instances" in working:
         record["instances"] = new_instances
     return record
-

@@ -13,10 +13,10 @@ Rules (guide "Provision a User Service", "Hosted Apps and Desktops to a User"; D
 
 from lxml import etree
 
-from . import distgroups, plans, svcprops
-from .catalogue import location_of, lookup, services_at
+from . import approvalflow, distgroups, plans, svcprops
+from .catalogue import find_plan, location_of, lookup, services_at
 from .errors import SimError
-from .svcrecords import NOT_PROVISIONED, ensure_user_record, is_active, plan_usage, stored, user_record
+from .svcrecords import NOT_PROVISIONED, active, ensure_user_record, plan_usage, stored, user_record
 from .svcxml import bool_text, child, children, limit_reached, norm, opt_bool, sub, text
 
 
@@ -48,7 +48,7 @@ def find_user_services(ctx, customer, user, service_el):
         record = user_record(user, definition["name"])
         if not definition["user_level"]:
             continue
-        if not is_active(stored(customer, definition["name"])) and not is_active(record):
+        if not active(ctx, stored(customer, definition["name"])) and not active(ctx, record):
             continue
         keys = {norm(definition["name"]), norm(definition["fullname"])}
         if (name and norm(name) not in keys) or (fullname and norm(fullname) not in keys):
@@ -67,19 +67,20 @@ def get_user_service(ctx, customer, user, service_el):
     definition = _definition(customer, service_el)
     record = user_record(user, definition["name"])
     el = _summary(definition, record)
-    active = is_active(record)
-    if definition["name"] == "HE" and active:
+    if definition["name"] == "HE" and active(ctx, record):
         sub(el, "replyaddress", record.get("replyaddress") or _default_reply(user))
     tag = definition["plan_tag"]
     asked = {norm(text(plan_el, "name") or text(plan_el, "fullname")): plan_el
              for plan_el in children(service_el, tag)}
     customer_record = stored(customer, definition["name"]) or {}
     for plan_name in (record or {}).get("plans") or []:
-        entry = plans.find_plan(definition["userplans"], plan_name)
+        entry = find_plan(definition["userplans"], plan_name)
         plan_el = sub(el, tag)
         sub(plan_el, "name", entry["name"])
         sub(plan_el, "fullname", entry["fullname"])
-        props_el = svcprops.requested(asked.get(norm(entry["name"])) or asked.get(norm(entry["fullname"])))
+        # (an lxml element is falsy when it has no children, so pick by key, not with `or`)
+        asked_el = asked.get(norm(entry["name"]), asked.get(norm(entry["fullname"])))
+        props_el = svcprops.requested(asked_el)
         if props_el is not None:
             state = (customer_record.get("userplans") or {}).get(entry["name"], {})
             svcprops.render(plan_el, entry["properties"], state.get("properties", {}), props_el)
@@ -110,13 +111,14 @@ def set_user_service(ctx, customer, user, service_el):
     groups_el = child(service_el, "distributiongroups")
     if groups_el is not None and code != "HE":
         raise SimError(10, "<distributiongroups> only exist for Hosted Exchange (HE).")
+    record = user_record(user, code)
     if target == NOT_PROVISIONED:
-        _deprovision(ctx, user, definition)
+        if not (active(ctx, record) and _held(ctx, customer, user, definition, record, "Deprovision")):
+            deprovision(ctx, user, definition)
         return
     tags = {item.tag for item in service_el if isinstance(item.tag, str)}
-    record = user_record(user, code)
     if groups_el is not None and not tags - {"name", "fullname", "distributiongroups"}:
-        if not is_active(record):
+        if not active(ctx, record):
             raise SimError(10, "User '%s' has no Hosted Exchange mailbox; provision HE to the user before changing "
                                "its distribution group membership." % user.get("name"))
         distgroups.set_user_membership(ctx, customer, user, groups_el)
@@ -124,40 +126,57 @@ def set_user_service(ctx, customer, user, service_el):
     if not definition["user_level"]:
         raise SimError(10, "Service '%s' is a customer-level service; it cannot be provisioned to users." % code)
     customer_record = stored(customer, code)
-    if not is_active(customer_record):
+    if not active(ctx, customer_record):
         raise SimError(10, "Service '%s' is not provisioned for customer '%s'. The customer service must be "
                            "provisioned first (SET customer/service) before it can be provisioned to a user."
                        % (code, customer.get("name")))
-    chosen = _choose_plans(definition, customer_record, record, service_el)
+    chosen = _choose_plans(ctx, definition, customer_record, record, service_el)
     _check_limits(ctx, customer, user, definition, customer_record, record, chosen)
-    chosen_instances = _choose_instances(definition, customer_record, record, service_el)
+    chosen_instances = _choose_instances(ctx, definition, customer_record, record, service_el)
     properties = svcprops.apply(definition["user_properties"], (record or {}).get("properties", {}),
                                 child(service_el, "properties"), what)
-    provisioning = not is_active(record)
+    provisioning = not active(ctx, record)
+    if record is not None and record.get("approvalpending"):
+        _held(ctx, customer, user, definition, record, "Provision")
     record = ensure_user_record(user, code)
     record.update({"plans": chosen, "instances": chosen_instances, "properties": properties})
     reply = text(service_el, "replyaddress")
     if code == "HE" and reply:
         record["replyaddress"] = reply
+    if provisioning and _held(ctx, customer, user, definition, record, "Provision"):
+        return
     final = "Provisioned" if provisioning else ctx.settled_status(record)
     ctx.start_request("%s %s for user %s" % ("Provision" if provisioning else "Update", definition["fullname"],
                                              user.get("name")),
-                      "UserService", "%s/%s" % (user.get("name"), code), [record], final)
+                      "User Service", "%s/%s" % (user.get("name"), code), [record], final)
     if groups_el is not None:
         distgroups.set_user_membership(ctx, customer, user, groups_el)
 
 
-def _deprovision(ctx, user, definition):
+def _held(ctx, customer, user, definition, record, event):
+    """True when the change must wait for workflow approval (approvalflow.py); error 10 when one already waits."""
+    if record.get("approvalpending"):
+        raise SimError(10, "Service '%s' of user '%s' is waiting for workflow approval; accept or decline the "
+                           "pending approval request (approvalresponses) before changing it again."
+                       % (definition["name"], user.get("name")))
+    action = {"kind": "user_service", "customer_id": customer["id"], "user_id": user["id"],
+              "code": definition["name"], "event": event}
+    description = "%s User Service - %s (%s)" % (event, definition["fullname"], user.get("name"))
+    return approvalflow.gate(ctx, customer, "userservices", definition["fullname"], event, description, action,
+                             record)
+
+
+def deprovision(ctx, user, definition):
     record = user_record(user, definition["name"])
-    if not is_active(record):
+    if not active(ctx, record):
         return
     record["plans"] = []
     record["instances"] = []
-    ctx.start_request("Deprovision %s for user %s" % (definition["fullname"], user.get("name")), "UserService",
+    ctx.start_request("Deprovision %s for user %s" % (definition["fullname"], user.get("name")), "User Service",
                       "%s/%s" % (user.get("name"), definition["name"]), [record], NOT_PROVISIONED)
 
 
-def _choose_plans(definition, customer_record, record, service_el):
+def _choose_plans(ctx, definition, customer_record, record, service_el):
     if not definition["userplans"]:
         return []
     tag = definition["plan_tag"]
@@ -173,7 +192,7 @@ def _choose_plans(definition, customer_record, record, service_el):
                        % (definition["name"], len(chosen), ", ".join(chosen)))
     if chosen or children(service_el, tag):
         return chosen
-    if is_active(record) and record.get("plans"):
+    if active(ctx, record) and record.get("plans"):
         return list(record["plans"])
     entry = plans.first_enabled(definition, customer_record)
     if entry is None:
@@ -183,8 +202,8 @@ def _choose_plans(definition, customer_record, record, service_el):
 
 
 def _check_limits(ctx, customer, user, definition, customer_record, record, chosen):
-    usage, active = plan_usage(ctx, customer, definition["name"], except_user=user)
-    held = set((record or {}).get("plans") or []) if is_active(record) else set()
+    usage, holders = plan_usage(ctx, customer, definition["name"], except_user=user)
+    held = set((record or {}).get("plans") or []) if active(ctx, record) else set()
     for name in chosen:
         limit = (customer_record.get("userplans") or {}).get(name, {}).get("userlimit")
         if name not in held and limit_reached(limit, usage.get(name, 0)):
@@ -192,15 +211,15 @@ def _check_limits(ctx, customer, user, definition, customer_record, record, chos
                                "Raise the plan's <userlimit> on the customer service or free a seat first."
                            % (limit, name, definition["name"], usage.get(name, 0)))
     limit = customer_record.get("userlimit")
-    if not is_active(record) and limit_reached(limit, active):
+    if not active(ctx, record) and limit_reached(limit, holders):
         raise SimError(10, "The user limit of %s for service '%s' of customer '%s' has been reached (%d users)."
-                       % (limit, definition["name"], customer.get("name"), active))
+                       % (limit, definition["name"], customer.get("name"), holders))
 
 
-def _choose_instances(definition, customer_record, record, service_el):
+def _choose_instances(ctx, definition, customer_record, record, service_el):
     instances_el = child(service_el, "instances")
     if instances_el is None:
-        return list((record or {}).get("instances") or []) if is_active(record) else []
+        return list((record or {}).get("instances") or []) if active(ctx, record) else []
     if not definition["multi_instance"]:
         raise SimError(10, "Service '%s' is not a multi-instance service; it has no <instances>." % definition["name"])
     known = {norm(item["name"]): item["name"] for item in customer_record.get("instances") or []}

@@ -1,0 +1,125 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""`make bench`: what a task costs, in HTTP round-trips and wall time, measured against the simulator.
+
+Round-trips come from the simulator's request log (every HTTP request the collection sent); times are the
+task's own duration as ansible-playbook reports it (process start-up excluded). Each figure is the median
+of --runs repetitions. Results are printed as a table and written to benchmarks/results/latest.json.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, ROOT)
+
+from tests.e2e.harness import Simulator, link_collection, run_playbook  # noqa: E402  pylint: disable=wrong-import-position
+
+
+
+class Bench:
+    def __init__(self, sim, workdir):
+        self.sim = sim
+        self.workdir = workdir
+        self.counter = 0
+
+    def play(self, name, extra_vars=None):
+        """Run one benchmark playbook; return (task seconds, requests logged, reads, writes)."""
+        self.counter += 1
+        self.sim.hook('log/clear')
+        run = run_playbook(self.sim, os.path.join(HERE, 'playbooks', name),
+                           os.path.join(self.workdir, 'results-%d.jsonl' % self.counter), extra_vars=extra_vars)
+        if run.returncode != 0:
+            raise SystemExit('benchmark playbook %s failed:\n%s' % (name, run.output[-4000:]))
+        tasks = run.results('Bench:')
+        log = self.sim.log()
+        writes = [entry for entry in log if entry['action'] in ('SET', 'DELETE')]
+        return sum(task['elapsed'] for task in tasks), len(log), len(log) - len(writes), len(writes)
+
+    def customer_task(self, runs):
+        """Round-trips and time of one customer task: create, identical re-run, one-field update."""
+        figures = {'create': [], 'no-op': [], 'update': []}
+        for run in range(runs):
+            self.sim.reset()
+            figures['create'].append(self.play('customer.yml'))
+            figures['no-op'].append(self.play('customer.yml'))
+            figures['update'].append(self.play('customer.yml', {'bench_contact': 'Contact %d' % run}))
+        return dict((scenario, summarise(samples)) for scenario, samples in figures.items())
+
+    def users(self, count, runs):
+        """count users created in one bulk task versus a loop of single-user tasks."""
+        users = [{'name': 'user%04d' % number, 'first_name': 'User%d' % number} for number in range(count)]
+        figures = {'bulk create': [], 'bulk no-op': [], 'loop create': []}
+        for _run in range(runs):
+            self.sim.reset()
+            self.play('customer.yml')
+            figures['bulk create'].append(self.play('users_bulk.yml', {'bench_users': users}))
+            figures['bulk no-op'].append(self.play('users_bulk.yml', {'bench_users': users}))
+            self.sim.reset()
+            self.play('customer.yml')
+            figures['loop create'].append(self.play('users_loop.yml', {'bench_users': users}))
+        result = dict((scenario, summarise(samples)) for scenario, samples in figures.items())
+        result['loop/bulk time ratio'] = round(result['loop create']['seconds'] / result['bulk create']['seconds'], 1)
+        return result
+
+
+def summarise(samples):
+    """Medians of (seconds, requests, reads, writes) samples."""
+    return {
+        'seconds': round(statistics.median(sample[0] for sample in samples), 3),
+        'requests': statistics.median(sample[1] for sample in samples),
+        'reads': statistics.median(sample[2] for sample in samples),
+        'writes': statistics.median(sample[3] for sample in samples),
+        'runs': len(samples),
+    }
+
+
+def print_table(results):
+    print('%-28s %10s %9s %6s %7s %5s' % ('scenario', 'seconds', 'requests', 'reads', 'writes', 'runs'))
+    for group, scenarios in results.items():
+        for scenario, figures in scenarios.items():
+            if isinstance(figures, dict):
+                print('%-28s %10.3f %9g %6g %7g %5d' % ('%s: %s' % (group, scenario), figures['seconds'], figures['requests'],
+                                                        figures['reads'], figures['writes'], figures['runs']))
+            else:
+                print('%-28s %10s' % ('%s: %s' % (group, scenario), figures))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--runs', type=int, default=5, help='repetitions of the cheap scenarios (median reported)')
+    parser.add_argument('--users', type=int, default=1000, help='users in the bulk/loop comparison')
+    parser.add_argument('--user-runs', type=int, default=1, help='repetitions of the bulk/loop comparison')
+    parser.add_argument('--output', default=os.path.join(HERE, 'results', 'latest.json'))
+    args = parser.parse_args()
+
+    link_collection()
+    with tempfile.TemporaryDirectory() as workdir:
+        sim = Simulator(workdir)
+        try:
+            bench = Bench(sim, workdir)
+            results = {
+                'customer task': bench.customer_task(args.runs),
+                '%d users' % args.users: bench.users(args.users, args.user_runs),
+            }
+        finally:
+            sim.stop()
+    print_table(results)
+    os.makedirs(os.path.dirname(args.output), exist_ok=True)
+    with open(args.output, 'w', encoding='utf-8') as handle:
+        json.dump(results, handle, indent=2)
+    print('written to %s' % os.path.relpath(args.output, ROOT))
+
+
+if __name__ == '__main__':
+    main()

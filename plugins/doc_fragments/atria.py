@@ -1,0 +1,112 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Documentation shared by every module: the connection options (DOCUMENTATION) and the attributes.
+
+Use in a module:
+  extends_documentation_fragment:
+    - atria.cortex.atria              # connection options
+    - atria.cortex.atria.attributes   # writing modules (check_mode and diff_mode: full)
+    - atria.cortex.atria.info_module  # or, for _info modules (check_mode: full, diff_mode: N/A)
+The options must match connection_argument_spec() in plugins/module_utils/common.py.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+
+    DOCUMENTATION = r'''
+options:
+  url:
+    description:
+      - URL of the CortexAPI endpoint, normally C(https://HOST/CortexAPI/Default.aspx).
+      - When the URL has no path, C(/CortexAPI/Default.aspx) is appended.
+      - If not set, the value of the E(ATRIA_URL) environment variable is used.
+    type: str
+    required: true
+  username:
+    description:
+      - Atria user the API requests authenticate as (HTTP Basic authentication).
+      - The user needs a security role with the API Access permission for the customers it manages.
+      - If not set, the value of the E(ATRIA_USERNAME) environment variable is used.
+    type: str
+    required: true
+  password:
+    description:
+      - Password of O(username).
+      - If not set, the value of the E(ATRIA_PASSWORD) environment variable is used.
+    type: str
+    required: true
+  validate_certs:
+    description:
+      - Whether to verify the TLS certificate of the server.
+      - Set to V(false) only for test servers with self-signed certificates; prefer O(ca_path).
+      - If not set, the value of the E(ATRIA_VALIDATE_CERTS) environment variable is used, and V(true) when that is unset.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - PEM file (or directory prepared with C(c_rehash)) of CA certificates used to verify the server certificate.
+      - When set, it replaces the system trust store for these requests.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for the server to answer one HTTP request.
+    type: int
+    default: 30
+  retries:
+    description:
+      - How many times a request is sent again after a transient failure (HTTP 500, 502, 503, 504, timeouts, dropped
+        connections, cut-short answers), with exponential backoff.
+      - Refusals (HTTP 400, 401, 403) are never retried.
+      - A SET or DELETE whose answer was lost is re-sent only after re-reading shows it was not carried out.
+    type: int
+    default: 3
+  trace:
+    description:
+      - Return the request and response XML of every HTTP exchange in the C(trace) result, for bug reports.
+      - Passwords are replaced by C(********); the Authorization header is never included.
+    type: bool
+    default: false
+notes:
+  - Proxies are taken from the E(HTTPS_PROXY), E(HTTP_PROXY) and E(NO_PROXY) environment variables of the host that
+    runs the module.
+requirements:
+  - requests
+  - lxml
+'''
+
+    ATTRIBUTES = r'''
+options: {}
+attributes:
+  check_mode:
+    description: Can run in check_mode and return changed status prediction without modifying the target.
+    support: full
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: full
+  action_group:
+    description: Use C(group/atria.cortex.atria) in C(module_defaults) to set the connection options once for all modules.
+    support: full
+    membership:
+      - atria.cortex.atria
+'''
+
+    INFO_MODULE = r'''
+options: {}
+attributes:
+  check_mode:
+    description: This module only reads; it runs the same way in check mode.
+    support: full
+  diff_mode:
+    description: This module only reads and returns no diff.
+    support: N/A
+  action_group:
+    description: Use C(group/atria.cortex.atria) in C(module_defaults) to set the connection options once for all modules.
+    support: full
+    membership:
+      - atria.cortex.atria
+'''

@@ -1,0 +1,84 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Acceptance of the customer/user modules: idempotence, check+diff, faults, and no password in output."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+PASSWORD = 'Initial!Passw0rd'
+
+
+def writes(log):
+    return [entry for entry in log if entry['action'] in ('SET', 'DELETE')]
+
+
+def module_results(run):
+    """One entry per module execution (loop items count separately), setup tasks excluded."""
+    results = []
+    for task in run.results('Tenant:'):
+        results.extend(task['result'].get('results') or [task['result']])
+    return results
+
+
+def test_second_run_changes_nothing_and_reads_once_per_task(playbook, sim):
+    first = playbook('tenant.yml')
+    assert first.returncode == 0, first.output
+    assert all(result['changed'] for result in module_results(first))
+
+    sim.hook('log/clear')
+    second = playbook('tenant.yml')
+    assert second.returncode == 0, second.output
+    results = module_results(second)
+    assert len(results) == 4
+    assert not any(result['changed'] for result in results)
+    log = sim.log()
+    assert writes(log) == []
+    assert len(log) == 4, log     # exactly one read per task
+
+
+def test_check_diff_of_an_edited_playbook_shows_each_field_and_sends_no_write(playbook, sim):
+    assert playbook('tenant.yml').returncode == 0
+    sim.hook('log/clear')
+    edited = {'tenant_contact': 'Joan Doe', 'tenant_departments': {'alice': 'Support', 'bob': 'Marketing', 'carol': 'Sales'}}
+    run = playbook('tenant.yml', extra_vars=edited, check=True, diff=True)
+    assert run.returncode == 0, run.output
+    results = module_results(run)
+    diffs = [result['diff'] for result in results]
+    assert diffs[0] == {'before': {'name': 'E2E', 'fullname': 'End To End Customer', 'contact_name': 'Jane Doe',
+                                   'contact_email': 'jane@e2e.example', 'primary_domain': 'e2e.example'},
+                        'after': {'name': 'E2E', 'fullname': 'End To End Customer', 'contact_name': 'Joan Doe',
+                                  'contact_email': 'jane@e2e.example', 'primary_domain': 'e2e.example'}}
+    assert [(diff['before']['department'], diff['after']['department']) for diff in diffs[1:]] == [
+        ('Sales', 'Support'), ('Sales', 'Marketing'), ('Support', 'Sales')]
+    assert writes(sim.log()) == []
+    assert 'Joan Doe' in run.output     # the human-readable diff shows the change
+
+
+def test_converges_through_thirty_percent_http_500_without_duplicates(playbook, sim):
+    sim.hook('faults', {'http500_rate': 0.3, 'seed': 7})
+    run = playbook('tenant.yml', extra_vars={'tenant_retries': 8})
+    sim.hook('faults', {})
+    assert run.returncode == 0, run.output
+    faults = [entry for entry in sim.log() if entry.get('fault')]
+    assert faults, 'the fault injection did not trigger'
+    again = playbook('tenant.yml')
+    assert again.returncode == 0 and not any(result['changed'] for result in module_results(again))
+    state = sim.state()
+    customers = [c for c in _records(state, 'customers') if c.get('fullname') == 'End To End Customer']
+    assert len(customers) == 1
+    users = [u for u in _records(state, 'users') if str(u.get('customer_id')) == str(customers[0]['id'])]
+    assert sorted(u['name'] for u in users) == ['alice_E2E', 'bob_E2E', 'carol_E2E']
+
+
+def test_password_never_appears_in_verbose_output(playbook, sim):
+    run = playbook('tenant.yml', verbosity=3, diff=True)
+    assert run.returncode == 0, run.output
+    assert PASSWORD not in run.output
+    assert PASSWORD not in repr(run.tasks)
+
+
+def _records(state, kind):
+    records = state[kind]
+    return list(records.values()) if isinstance(records, dict) else list(records)

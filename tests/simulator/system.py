@@ -1,0 +1,96 @@
+"""<identity>, <global> and <location>: who is calling, which release answers, where services live."""
+
+from lxml import etree
+
+from . import properties
+from .context import optional_module
+from .errors import SimError
+from .xmlio import sub, text_of
+
+VERSIONS = {"atria12": "12.0.0.0", "cpsm11": "11.0.0.0", "cpsm10": "10.0.0.0"}
+
+# Appendix B of the guide: the services a location offers when the service catalogue is not installed.
+DEFAULT_SERVICES = (("ADSync", "AD Sync"), ("CRM2011", "Customer Relationship Management 2011"), ("DNS", "DNS"),
+                    ("FSS", "File Sharing"), ("HostedAppsandDesktops", "Hosted Apps and Desktops"),
+                    ("HE", "Hosted Exchange"), ("MARCH", "Mail Archiving"), ("MySQL", "MySQL"),
+                    ("Reseller", "Reseller"), ("WinWebHost", "Windows Web-Hosting"))
+
+
+def _read_only(ctx, what, actions=("GET",)):
+    if ctx.action not in actions:
+        raise SimError(5, "%s supports only %s, not %s." % (what, "/".join(actions), ctx.action))
+
+
+def identity(ctx, el):
+    _read_only(ctx, "<identity>")
+    customer = ctx.caller_customer
+    user = ctx.caller
+    out = etree.Element("identity")
+    cust = sub(out, "customer")
+    for tag in ("name", "id", "fullname", "billingid", "primarydomain"):
+        sub(cust, tag, customer.get(tag))
+    user_el = sub(cust, "user")
+    for tag in ("name", "id", "fullname", "upn", "location", "department"):
+        sub(user_el, tag, user.get(tag))
+    return [out]
+
+
+def global_info(ctx, el):
+    _read_only(ctx, "<global>")
+    version = VERSIONS.get(ctx.release, VERSIONS["atria12"])
+    out = etree.Element("global")
+    box = sub(out, "version")
+    sub(box, "api", version)
+    sub(box, "database", version)
+    return [out]
+
+
+def _services(ctx, location, service_el):
+    catalogue = optional_module("catalogue")
+    if catalogue is not None and hasattr(catalogue, "location_services"):
+        return catalogue.location_services(ctx, location["name"], service_el)
+    name, fullname = text_of(service_el, "name"), text_of(service_el, "fullname")
+    found = []
+    for code, label in DEFAULT_SERVICES:
+        if (name and name.casefold() != code.casefold()) or (fullname and fullname.casefold() != label.casefold()):
+            continue
+        item = etree.Element("service")
+        sub(item, "name", code)
+        sub(item, "fullname", label)
+        found.append(item)
+    return found
+
+
+def _location_el(ctx, location, service_els):
+    out = etree.Element("location")
+    sub(out, "name", location["name"])
+    sub(out, "id", location["id"])
+    for service_el in service_els:
+        for item in _services(ctx, location, service_el):
+            out.append(item)
+    return out
+
+
+def location(ctx, el):
+    _read_only(ctx, "<location>", ("FIND", "GET"))
+    name = text_of(el, "name")
+    matches = [loc for loc in ctx.store.locations if not name or loc["name"].casefold() == name.casefold()]
+    if ctx.action == "FIND":
+        return [_location_el(ctx, loc, el.findall("service")) for loc in matches]
+    if not name or not matches:
+        raise SimError(20, "Location '%s' not found." % (name or ""))
+    out = _location_el(ctx, matches[0], el.findall("service") or [etree.Element("service")])
+    customer_el = el.find("customer")
+    if customer_el is not None and customer_el.find("customerproperties") is not None:
+        box = sub(out, "customer")
+        props = properties.render(properties.CUSTOMER_DEFS, lambda d: d["default"], True)
+        props.tag = "customerproperties"
+        box.append(props)
+    user_el = el.find("user")
+    if user_el is not None and user_el.find("additionalproperties") is not None:
+        box = sub(out, "user")
+        props = properties.render([d for d in properties.USER_DEFS if d.get("adattribute")], lambda d: d["default"],
+                                  True)
+        props.tag = "additionalproperties"
+        box.append(props)
+    return [out]

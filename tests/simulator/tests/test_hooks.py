@@ -1,0 +1,79 @@
+"""The /_sim/ hooks: log format, reset, state, config, bulk seed at scale."""
+
+import time
+
+import requests
+
+from .simhelp import E, req
+
+
+def test_log_entries_have_the_documented_fields(sim):
+    sim.clear_log()
+    sim.call(req("SET", E.customer(E.name("OC"), E.user(E.name("newbie")))))
+    sim.call(req("GET", E.customer(E.name("NOPE"))), user="admin_DA")
+    first, second = sim.log()
+    assert set(first) == {"seq", "time", "caller", "action", "path", "http_status", "error_id", "changed", "fault",
+                          "request_id"}
+    assert (first["caller"], first["action"], first["path"], first["http_status"], first["changed"]) == \
+        ("admin_Gsp", "SET", "customer/user", 200, True)
+    assert first["request_id"] >= 45666 and first["error_id"] is None
+    assert (second["caller"], second["action"], second["error_id"], second["changed"]) == ("admin_DA", "GET", 34, False)
+    assert sim.log(since=first["seq"]) == [second]
+
+
+def test_log_paths_reflect_nesting(sim):
+    sim.clear_log()
+    for entity in (E.customer(E.name("DA"), E.service(E.name("HE"), E.distributiongroups())),
+                   E.customer(E.name("DA"), E.approvalproviders()), E.identity(), E.request(E.id("1"))):
+        sim.call(req("GET", entity))
+    assert [e["path"] for e in sim.log()] == ["customer/service/distributiongroups", "customer/approvalproviders",
+                                              "identity", "request"]
+
+
+def test_reset_restores_seed_data_config_and_faults(sim):
+    sim.call(req("DELETE", E.customer(E.name("OC"))))
+    sim.config({"release": "cpsm10"})
+    sim.faults({"latency": 0.01})
+    sim.reset()
+    state = sim.state()
+    assert [c["name"] for c in state["customers"]] == ["Gsp", "DA", "OC"]
+    assert state["config"]["release"] == "atria12"
+    assert sim.log() == []
+    assert requests.get(sim.admin_url + "/faults", timeout=10).json() == {}
+
+
+def test_state_dump_contains_records_and_counters(sim):
+    state = sim.state()
+    assert set(state) >= {"customers", "users", "requests", "counters", "config", "locations", "ext"}
+    da = [c for c in state["customers"] if c["name"] == "DA"][0]
+    assert da["id"] == 23 and da["parent_id"] == 1 and da["services"] is not None
+    assert state["counters"]["customer"] == 34 and state["counters"]["user"] == 113
+
+
+def test_config_rejects_unknown_keys(sim):
+    answer = requests.post(sim.admin_url + "/config", json={"colour": "blue"}, timeout=10)
+    assert answer.status_code == 400
+    assert requests.post(sim.admin_url + "/nothing", json={}, timeout=10).status_code == 404
+
+
+def test_seed_ten_thousand_customers_and_find_them_fast(sim):
+    start = time.time()
+    result = sim.seed({"customers": 10000})
+    seeded = time.time() - start
+    assert result["customers"] == [34, 10033]
+    assert seeded < 2.0, "seeding took %.2fs" % seeded
+    start = time.time()
+    answer = sim.raw(req("FIND", E.customer()), auth=("admin_Gsp", "Adm1n!Gsp"))
+    found = time.time() - start
+    assert answer.content.count(b"<customer>") == 10003
+    assert found < 1.5, "FIND of 10,000 customers took %.2fs" % found
+
+
+def test_seed_resellers_with_children_and_users(sim):
+    result = sim.seed({"customers": 6, "resellers": 2, "users_per_customer": 2, "parent": "DA"})
+    assert result["resellers"] == ["SR1", "SR2"] and result["users"] == 16
+    _status, root = sim.call(req("FIND", E.customer(E.parent(E.name("SR1")), E.user())), user="admin_DA")
+    assert [c.findtext("name") for c in root.findall("customer")] == ["SC1", "SC3", "SC5"]
+    assert len(root.findall("customer/user")) == 6
+    _status, root = sim.call(req("GET", E.customer(E.name("SC1"), E.user(E.name("user1")))))
+    assert [r.text for r in root.findall("customer/user/roles/role")] == ["Customer Administrator"]

@@ -1,0 +1,230 @@
+"""Users: naming, defaults, first-user administrator, passwords, roles, FIND/GET/SET/DELETE rules."""
+
+import pytest
+from lxml import etree
+
+from .simhelp import E, error_of, req
+
+
+@pytest.fixture
+def tc(sim):
+    """Customer TC (test2.local, nervogrid.com) below DA, created as admin_DA as in the captures."""
+    create = E.customer(E.fullname("Test Customer 1"), E.contactname("Germans Ribakovs"),
+                        E.contactemail("germans@nervogrid.com"), E.primarydomain("test2.local"),
+                        E.domains(E.domain("test2.local"), E.domain("nervogrid.com")))
+    status, root = sim.call(req("SET", create), user="admin_DA")
+    assert status == 200, etree.tostring(root)
+    return sim
+
+
+def set_users(sim, *users, **kw):
+    status, root = sim.call(req("SET", E.customer(E.name("TC"), *users)), **kw)
+    return status, root
+
+
+def get_user(sim, *keys):
+    return sim.call(req("GET", E.customer(E.name("TC"), E.user(*keys))))
+
+
+def user_el(sim, name):
+    status, root = get_user(sim, E.name(name))
+    assert status == 200, etree.tostring(root)
+    return root.find("customer/user")
+
+
+def test_create_user_gets_suffix_upn_defaults_and_admin_role(tc):
+    status, root = set_users(tc, E.user(E.name("User1")))
+    assert status == 200 and root.findtext("request/id")
+    user = user_el(tc, "User1_TC")
+    assert [user.findtext(t) for t in ("name", "id", "fullname", "upn", "firstname", "lastname", "location",
+                                       "department", "expires", "enabled", "locked")] == \
+        ["User1_TC", "113", "User1", "User1_TC@test2.local", "User1", "Default Lastname", "Unassigned",
+         "Unassigned", "Never", "True", "False"]
+    assert user.findtext("addresses/address") == "user1_tc@test2.local"
+    assert user.find("addresses/address").get("primary") == "True"
+    assert [r.text for r in user.findall("roles/role")] == ["Customer Administrator"]
+    # GET of a user returns the enclosing customer with the user nested
+    _status, root = get_user(tc, E.name("User1"))
+    assert root.find("customer/name").text == "TC" and root.find("customer/parent/name").text == "DA"
+
+
+def test_second_user_is_not_administrator_and_name_is_not_suffixed_twice(tc):
+    set_users(tc, E.user(E.name("User1")))
+    set_users(tc, E.user(E.name("User2_tc")))
+    user = user_el(tc, "User2_TC")
+    assert user.findtext("name") == "User2_TC"
+    assert user.findall("roles/role") == []
+
+
+def test_create_from_upn_only(tc):
+    set_users(tc, E.user(E.upn("jane@nervogrid.com")))
+    user = user_el(tc, "jane")
+    assert (user.findtext("name"), user.findtext("upn")) == ("jane_TC", "jane@nervogrid.com")
+
+
+def test_create_without_name_or_upn_is_error_15(tc):
+    status, root = set_users(tc, E.user(E.fullname("No Name")))
+    assert (status, error_of(root)[0]) == (400, 15)
+
+
+@pytest.mark.parametrize("key", [E.name("User1"), E.name("user1_tc"), E.upn("User1_TC@test2.local"), E.id("113")])
+def test_update_matches_user_by_name_with_or_without_suffix_upn_or_id(tc, key):
+    set_users(tc, E.user(E.name("User1")))
+    status, _root = set_users(tc, E.user(key, E.department("Sales")))
+    assert status == 200
+    assert user_el(tc, "User1").findtext("department") == "Sales"
+    _status, root = tc.call(req("FIND", E.customer(E.name("TC"), E.user())))
+    assert len(root.findall("customer/user")) == 1
+
+
+def test_update_with_unknown_id_is_error_16(tc):
+    status, root = set_users(tc, E.user(E.id("9999"), E.department("x")))
+    assert (status, error_of(root)) == (400, (16, "User '9999' not found."))
+
+
+def test_several_users_in_one_set_make_one_request_with_a_child_each(tc):
+    status, root = set_users(tc, E.user(E.name("User3")), E.user(E.name("User4")), E.user(E.name("User5")))
+    assert status == 200
+    top = root.findtext("request/id")
+    _status, children = tc.call(req("GET", E.request(E.parentid(top))))
+    assert [r.findtext("object/name") for r in children.findall("request")] == ["User3_TC", "User4_TC", "User5_TC"]
+
+
+def test_update_all_user_fields(tc):
+    set_users(tc, E.user(E.name("User1")))
+    set_users(tc, E.user(E.name("User1"), E.fullname("Jāzeps & <Co>"), E.firstname("Jāzeps"), E.lastname("Bērziņš"),
+                         E.externalemail("j@example.com"), E.location("Riga"), E.department("IT"),
+                         E.phone("+371 20000000"), E.enabled("false"), E.upn("jazeps@nervogrid.com")))
+    user = user_el(tc, "User1")
+    assert [user.findtext(t) for t in ("fullname", "firstname", "lastname", "externalemail", "location",
+                                       "department", "phone", "enabled", "upn")] == \
+        ["Jāzeps & <Co>", "Jāzeps", "Bērziņš", "j@example.com", "Riga", "IT", "+371 20000000", "False",
+         "jazeps@nervogrid.com"]
+    _status, root = tc.call(req("GET", E.customer(E.name("TC"))))
+    assert "Riga" in [n.text for n in root.findall("customer/locations/name")]
+
+
+def test_invalid_external_email_is_rejected_with_the_rule_message(tc):
+    status, root = set_users(tc, E.user(E.name("User1"), E.externalemail("not an email")))
+    assert status == 400
+    assert error_of(root)[1].startswith("A valid email address must be specified")
+
+
+def test_upn_rules(tc):
+    set_users(tc, E.user(E.name("User1")))
+    status, root = set_users(tc, E.user(E.name("User2"), E.upn("User1_TC@test2.local")))
+    assert (status, error_of(root)[0]) == (400, 15)
+    status, root = set_users(tc, E.user(E.name("User2"), E.upn("user2@elsewhere.example")))
+    assert (status, error_of(root)[0]) == (400, 15)
+
+
+def test_password_is_stored_but_never_returned(tc):
+    secret = "S3cret-Value!"
+    block = E.password(E.password(secret), E.changeatnextlogon("true"), E.expires("2031-01-31"))
+    set_users(tc, E.user(E.name("User1"), block))
+    wanted = E.user(E.name("User1"), E.properties(detail="true"), E.additionalproperties())
+    answer = tc.raw(req("GET", E.customer(E.name("TC"), wanted)), auth=("admin_Gsp", "Adm1n!Gsp"))
+    assert secret.encode() not in answer.content
+    user = etree.fromstring(answer.content).find("customer/user")
+    assert [c.tag for c in user.find("password")] == ["changeatnextlogon", "expires"]
+    assert user.findtext("password/changeatnextlogon") == "True"
+    assert user.findtext("password/expires") == "20310131"
+    stored = [u for u in tc.state()["users"] if u["name"] == "User1_TC"][0]
+    assert stored["password"] == secret
+
+
+def test_password_policy_errors(tc):
+    status, root = set_users(tc, E.user(E.name("User1"), E.password(E.password("short"))))
+    assert (status, error_of(root)[0]) == (400, 15)
+    status, root = set_users(tc, E.user(E.name("User1"), E.password(E.password("LongEnough1"), E.expires("NEVER"))))
+    assert (status, error_of(root)[0]) == (400, 35)
+    status, root = set_users(tc, E.user(E.name("User1"), E.password(E.expires("31/01/2031"))))
+    assert (status, error_of(root)[0]) == (400, 37)
+    status, root = set_users(tc, E.user(E.name("User1"), E.expires("someday")))
+    assert (status, error_of(root)[0]) == (400, 36)
+    # Gsp allows passwords that never expire
+    status, _root = tc.call(req("SET", E.customer(E.name("Gsp"), E.user(E.name("ops"), E.password(
+        E.password("LongEnough1"), E.expires("never"))))))
+    assert status == 200
+
+
+def test_roles_replace_and_unknown_role_is_error_22(tc):
+    set_users(tc, E.user(E.name("User1")))
+    set_users(tc, E.user(E.name("User1"), E.roles(E.role("exchange users"), E.role("Reporting Users"))))
+    assert [r.text for r in user_el(tc, "User1").findall("roles/role")] == ["Exchange Users", "Reporting Users"]
+    status, root = set_users(tc, E.user(E.name("User1"), E.roles(E.role("Galaxy Emperor"))))
+    assert (status, error_of(root)) == (400, (22, "Role 'Galaxy Emperor' not found."))
+
+
+def test_get_missing_user_is_error_16(tc):
+    status, root = get_user(tc, E.name("Ghost"))
+    assert (status, error_of(root)) == (400, (16, "User 'Ghost' not found."))
+
+
+@pytest.mark.parametrize("key", [E.name("User2"), E.fullname("User2"), E.id("114"), E.upn("user2_tc@TEST2.local")])
+def test_get_user_by_each_key(tc, key):
+    set_users(tc, E.user(E.name("User1")), E.user(E.name("User2")))
+    _status, root = get_user(tc, key)
+    assert root.findtext("customer/user/name") == "User2_TC"
+
+
+def test_user_properties_and_additional_properties(tc):
+    set_users(tc, E.user(E.name("User1")))
+    props = E.properties(E.property(E.name("title"), E.value("Engineer")), E.property(E.name("sn"), E.value("Ozols")))
+    set_users(tc, E.user(E.name("User1"), props))
+    _status, root = get_user(tc, E.name("User1"), E.properties(), E.additionalproperties())
+    user = root.find("customer/user")
+    values = dict((p.findtext("name"), p.findtext("value")) for p in user.findall("properties/property"))
+    assert values["title"] == "Engineer" and values["sn"] == "Ozols" and values["sAMAccountName"] == "User1_TC"
+    assert user.findtext("lastname") == "Ozols"
+    ad = dict((p.findtext("name"), p.findtext("value")) for p in user.findall("additionalproperties/property"))
+    assert ad["userPrincipalName"] == "User1_TC@test2.local"
+
+
+def test_find_users_with_filters(tc):
+    set_users(tc, E.user(E.name("User1"), E.department("IT")), E.user(E.name("User2"), E.department("Sales")),
+              E.user(E.name("User3"), E.department("IT"), E.location("Riga")))
+
+    def names(*filters):
+        _status, root = tc.call(req("FIND", E.customer(E.name("TC"), E.user(*filters))))
+        return [u.findtext("name") for u in root.findall("customer/user")]
+
+    assert names() == ["User1_TC", "User2_TC", "User3_TC"]
+    assert names(E.department("it")) == ["User1_TC", "User3_TC"]
+    assert names(E.location("Riga")) == ["User3_TC"]
+    assert names(E.name("User2")) == ["User2_TC"]
+    assert names(E.upn("User3_TC@test2.local")) == ["User3_TC"]
+    assert names(E.id("114")) == ["User2_TC"]
+    assert names(E.fullname("User1")) == ["User1_TC"]
+    assert names(E.status("NotProvisioned")) == []
+    _status, root = tc.call(req("FIND", E.customer(E.name("TC"), E.user(E.name("User1")))))
+    assert [c.tag for c in root.find("customer/user")] == ["name", "id", "fullname", "upn", "location", "department",
+                                                           "status", "approvalpending"]
+
+
+def test_delete_user_rules(tc):
+    set_users(tc, E.user(E.name("User1")))
+    status, root = tc.call(req("DELETE", E.customer(E.name("TC"), E.user(E.name("User1")))))
+    assert (status, error_of(root)) == (400, (15, "Unable to delete the last user from the customer"))
+    set_users(tc, E.user(E.name("User2")))
+    status, root = tc.call(req("DELETE", E.customer(E.name("TC"), E.user(E.name("User1_TC")))))
+    assert status == 200 and root.findtext("request/id")
+    status, root = get_user(tc, E.name("User1"))
+    assert error_of(root)[0] == 16
+    status, root = tc.call(req("DELETE", E.customer(E.name("TC"), E.user(E.name("Nobody")))))
+    assert (status, error_of(root)) == (400, (16, "User 'Nobody' not found."))
+
+
+def test_user_deprovision_and_reprovision(tc):
+    set_users(tc, E.user(E.name("User1")))
+    set_users(tc, E.user(E.name("User1"), E.status("NotProvisioned")))
+    assert user_el(tc, "User1").findtext("status") == "NotProvisioned"
+    set_users(tc, E.user(E.name("User1"), E.status("provisioned")))
+    assert user_el(tc, "User1").findtext("status") == "Provisioned"
+
+
+def test_set_is_not_transactional_like_the_real_server(tc):
+    status, root = set_users(tc, E.user(E.name("Good1")), E.user(E.name("Bad"), E.roles(E.role("Nope"))))
+    assert error_of(root)[0] == 22 and status == 400
+    # the first user was created before the error, as the real database would have it
+    assert user_el(tc, "Good1").findtext("name") == "Good1_TC"

@@ -1,0 +1,103 @@
+"""<customer><user> requests: FIND, GET and DELETE (SET lives in user_set.py)."""
+
+from . import extensions, properties, shapes
+from .errors import SimError
+from .xmlio import text_of
+
+USER_KEYS = ("id", "name", "upn", "fullname")
+LAST_USER = "Unable to delete the last user from the customer"
+
+
+def identify(el):
+    """(key, value) of the first identifying child given, in the order id, name, upn, fullname."""
+    for key in USER_KEYS:
+        value = text_of(el, key)
+        if value:
+            return key, value
+    return None, None
+
+
+def lookup(ctx, customer, key, value):
+    param = {"id": "user_id"}.get(key, key)
+    return ctx.lookup_user(customer, **{param: value})
+
+
+def locate(ctx, customer, el):
+    key, value = identify(el)
+    if key is None:
+        raise SimError(16, "User not found: the request names no <name>, <upn>, <id> or <fullname>.")
+    user = lookup(ctx, customer, key, value)
+    if user is None:
+        raise SimError(16, "User '%s' not found." % value)
+    return user
+
+
+# ----------------------------------------------------------------------- FIND
+def _filters(ctx, customer, el):
+    wanted = []
+    name = text_of(el, "name")
+    if name:
+        names = set([name.casefold(), ("%s_%s" % (name, customer["name"])).casefold()])
+        wanted.append(lambda u: u["name"].casefold() in names)
+    for key in ("fullname", "upn", "location", "department"):
+        value = text_of(el, key)
+        if value:
+            wanted.append(lambda u, k=key, v=value.casefold(): (u.get(k) or "").casefold() == v)
+    value = text_of(el, "id")
+    if value:
+        wanted.append(lambda u, v=value: str(u["id"]) == v)
+    value = text_of(el, "status")
+    if value:
+        status = ctx.parse_status(value, "<user><status>")
+        wanted.append(lambda u: u.get("status") == status)
+    return wanted
+
+
+def find_into(ctx, customer, el, out):
+    """Append the summaries of the customer's users matching el's filters (and their services) to out."""
+    wanted = _filters(ctx, customer, el)
+    service_els = el.findall("service")
+    for user in ctx.users_of(customer):
+        if all(test(user) for test in wanted):
+            entry = shapes.user_summary(user)
+            for service_el in service_els:
+                for item in extensions.services().find_user_services(ctx, customer, user, service_el):
+                    entry.append(item)
+            out.append(entry)
+
+
+# ----------------------------------------------------------------------- GET
+def get_user(ctx, customer, el):
+    user = locate(ctx, customer, el)
+    out = shapes.user_detail(user)
+    props_el = el.find("properties")
+    if props_el is not None:
+        detail = (props_el.get("detail") or "").strip().lower() in ("true", "yes", "1", "-1")
+        out.append(properties.render(properties.USER_DEFS,
+                                     lambda definition: properties.user_value(user, customer, definition), detail))
+    if el.find("additionalproperties") is not None:
+        out.append(properties.render_additional(user, customer))
+    for service_el in el.findall("service"):
+        out.append(extensions.services().get_user_service(ctx, customer, user, service_el))
+    for child in el.findall("approvalresponses"):
+        out.append(extensions.approvals().get_approvalresponses(ctx, customer, user, child))
+    return out
+
+
+# ----------------------------------------------------------------------- DELETE / de-provision
+def delete_user(ctx, customer, el):
+    if el.find("service") is not None:
+        raise SimError(10, "User services cannot be deleted; de-provision them with <status>NotProvisioned</status>.")
+    user = locate(ctx, customer, el)
+    if len(ctx.users_of(customer)) <= 1:
+        raise SimError(15, LAST_USER)
+    extensions.user_deleted(ctx, customer, user)
+    ctx.store.remove_user(user["id"])
+    ctx.start_request("Delete User %s" % user["name"], "User", user["name"], [], final_status="NotProvisioned",
+                      request_type="Object Delete")
+
+
+def deprovision_user(ctx, user):
+    ctx.start_request("Deprovision User %s" % user["name"], "User", user["name"], [user],
+                      final_status="NotProvisioned")
+    extensions.user_status(ctx, user, "NotProvisioned")
