@@ -42,9 +42,10 @@ venv:
 demo: venv
 	@$(TIMED) demo scripts/demo
 
-# Stages run one after another; make stops at the first failure with a non-zero status.
+# Stages run one after another. --keep-going: a failing stage does not hide the others' results,
+# and make still exits non-zero when any of them failed.
 test: venv
-	@$(TIMED) test $(MAKE) --no-print-directory sanity units integration lint
+	@$(TIMED) test $(MAKE) --no-print-directory --keep-going sanity units integration lint
 
 sanity: venv
 	@$(TIMED) sanity scripts/run-sanity

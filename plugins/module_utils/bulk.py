@@ -11,12 +11,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils import finder, xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.engine import Engine, MissingForCreate
 from ansible_collections.atria.cortex.plugins.module_utils.errors import CortexError, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.resource import Address, Level
 
-# Server answers that mean "this customer has no such children" for an all-children GET.
+# Server answers that mean "no such child" to a GET that names none: the server wants them named.
 NO_CHILDREN_CODES = (15, 16)
 
 
@@ -50,27 +50,38 @@ class BulkEngine:
 
     # -- reading -----------------------------------------------------------------------------------------
     def read_all(self, read_children=()):
-        """Every child of the customer, in detail, indexed by each identifying value (lower-cased)."""
+        """Every child of the customer, in detail, indexed by each identifying value (lower-cased).
+
+        One GET with an empty ``<user/>`` asks for all users, as ``<distributiongroups/>`` or ``<instances/>``
+        do for theirs. A server that refuses that (error 15/16) is asked the documented way instead: a FIND of
+        the users, then GETs naming them in batches.
+        """
         if self.customer.code is None:
             self.customer.resolve(self.client)
         while True:
-            request = xml_codec.E('customer', xml_codec.E('name', self.customer.code), xml_codec.E(self.child_tag, *read_children))
+            request = xml_codec.E('customer', xml_codec.leaf('name', self.customer.code), xml_codec.E(self.child_tag, *read_children))
             try:
-                response = self.client.get(request)
+                children = self.client.get(request).findall('customer/' + self.child_tag)
                 break
             except NotFoundError as error:
                 if self.customer.retry_after(error, self.client):
                     continue
-                if error.code in NO_CHILDREN_CODES:
-                    return {}
-                raise
+                if error.code not in NO_CHILDREN_CODES:
+                    raise
+                children = self._read_all_by_name(read_children)
+                break
         index = {}
-        for child in response.iterfind('customer/' + self.child_tag):
+        for child in children:
             for tag in self.index_keys:
                 value = xml_codec.text_of(child, tag)
                 if value:
                     index[value.lower()] = child
         return index
+
+    def _read_all_by_name(self, read_children):
+        listing = self.client.find(xml_codec.E('customer', xml_codec.leaf('name', self.customer.code), xml_codec.E(self.child_tag)))
+        names = [xml_codec.text_of(child, 'name') for child in listing.iterfind('customer/' + self.child_tag)]
+        return finder.get_children(self.client, self.customer.code, self.child_tag, names, read_children)
 
     # -- planning ----------------------------------------------------------------------------------------
     def plan(self, items_params):
@@ -87,7 +98,7 @@ class BulkEngine:
             if item.plan.action == 'create':
                 missing = self.resource.missing_for_create(desired)
                 if missing:
-                    raise MissingForCreate(item.engine.describe(), missing)
+                    raise MissingForCreate(item.engine.describe(), missing, getattr(self.client, 'username', None))
             self.warnings.extend(item.engine.warnings)
         return items
 

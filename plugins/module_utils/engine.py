@@ -179,7 +179,7 @@ class Engine:
         if plan.action == 'create':
             missing = self.resource.missing_for_create(desired)
             if missing:
-                raise MissingForCreate(self.describe(), missing)
+                raise MissingForCreate(self.describe(), missing, getattr(self.client, 'username', None))
         if plan.action == 'delete' and before_delete is not None:
             before_delete(current)
         result = {'changed': plan.changed, 'request_id': None}
@@ -215,8 +215,10 @@ class Engine:
 class MissingForCreate(CortexError):
     """The entity must be created, but the task lacks options the API requires for that (checked before any write)."""
 
-    def __init__(self, describe, missing):
+    def __init__(self, describe, missing, api_user=None):
         self.missing = missing
+        visible = " or is not visible to API user '%s'" % api_user if api_user else ''
         super(MissingForCreate, self).__init__(
-            '%s does not exist, and creating it needs: %s. Add %s to the task (or fix the name if it should '
-            'already exist).' % (describe, ', '.join(missing), 'them' if len(missing) > 1 else 'it'))
+            '%s does not exist%s, and creating it needs: %s. Add %s to the task, or fix the name (and the API user, '
+            'for a customer outside its reseller scope) if it should already exist.'
+            % (describe, visible, ', '.join(missing), 'them' if len(missing) > 1 else 'it'))

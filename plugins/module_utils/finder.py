@@ -12,11 +12,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
+
 from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.locators import CUSTOMER_CODE_PATTERN, CustomerRef, suffixed_user_name
 
-# Users fetched per GET when details are requested: keeps each answer a reasonable size.
-USER_DETAIL_BATCH = 100
+# Entities named per GET when details are read one by one: keeps each answer a reasonable size.
+DETAIL_BATCH = 100
 
 
 def filter_children(filters):
@@ -69,18 +71,23 @@ def find_users(client, customer, filters):
     return None, []
 
 
-def get_users(client, customer_code, names, with_properties=False):
-    """Detailed user elements for the given stored names, a batch of names per GET."""
-    users = []
-    for start in range(0, len(names), USER_DETAIL_BATCH):
+def get_children(client, customer_code, tag, names, extra_children=()):
+    """Detailed ``tag`` elements (users) of a customer for the given stored names, a batch of names per GET."""
+    found = []
+    for start in range(0, len(names), DETAIL_BATCH):
         request = xml_codec.E('customer', xml_codec.leaf('name', customer_code))
-        for name in names[start:start + USER_DETAIL_BATCH]:
-            user = xml_codec.sub(request, 'user')
-            xml_codec.sub(user, 'name', name)
-            if with_properties:
-                xml_codec.sub(user, 'properties')
-        users.extend(client.get(request).iterfind('customer/user'))
-    return users
+        for name in names[start:start + DETAIL_BATCH]:
+            child = xml_codec.sub(request, tag)
+            xml_codec.sub(child, 'name', name)
+            for extra in extra_children:
+                child.append(copy.deepcopy(extra))
+        found.extend(client.get(request).iterfind('customer/' + tag))
+    return found
+
+
+def get_users(client, customer_code, names, with_properties=False):
+    """Detailed user elements for the given stored names."""
+    return get_children(client, customer_code, 'user', names, [xml_codec.leaf('properties')] if with_properties else ())
 
 
 def with_properties(resource, element):

@@ -15,7 +15,7 @@ description:
   - Finds the users of one customer with one FIND request; every filter is optional and they combine.
   - FIND answers are summaries. O(details=true) reads the details (names, e-mail, roles, enabled, locked) with
     GET requests of up to 100 users each; O(properties=true) adds the user properties.
-  - Never returns passwords: the server does not return them.
+  - Never returns passwords, because the server does not return them.
 author:
   - atria.cortex contributors
 extends_documentation_fragment:

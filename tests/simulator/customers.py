@@ -97,7 +97,7 @@ def find(ctx, el):
 def customer_properties(ctx, rec, detail):
     ou = shapes.customer_ou(ctx.store, rec)
     return properties.render(properties.CUSTOMER_DEFS,
-                             lambda definition: properties.customer_value(ctx, rec, definition, ou), detail)
+                             lambda definition: properties.customer_value(rec, definition, ou), detail)
 
 
 def get(ctx, el):

@@ -107,7 +107,7 @@ def check_customer_field(field, value, ctx, record):
 
 
 # ----------------------------------------------------------------------- values
-def customer_value(ctx, rec, definition, customer_ou_path):
+def customer_value(rec, definition, customer_ou_path):
     name = definition["name"]
     if name in CUSTOMER_FIELDS:
         return rec.get(CUSTOMER_FIELDS[name]) or ""

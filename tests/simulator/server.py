@@ -133,7 +133,7 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 self._api_post(body)
         elif parts.path.startswith("/_sim/"):
-            self._hook(method, parts, body)
+            self.route_hook(method, parts, body)
         else:
             self._send(404, b"<html><body><h2>404 - File or directory not found.</h2></body></html>", "text/html")
 
@@ -226,7 +226,7 @@ class Handler(BaseHTTPRequestHandler):
         out.action = api.peek_action(root)
         return out
 
-    def _hook(self, method, parts, body):
+    def route_hook(self, method, parts, body):
         if not ipaddress.ip_address(self.client_address[0]).is_loopback:
             self._send(403, b'{"error": "test hooks answer loopback clients only"}', "application/json")
             return

@@ -45,10 +45,10 @@ def global_info(ctx, el):
     return [out]
 
 
-def _services(ctx, location, service_el):
+def _services(ctx, place, service_el):
     catalogue = optional_module("catalogue")
     if catalogue is not None and hasattr(catalogue, "location_services"):
-        return catalogue.location_services(ctx, location["name"], service_el)
+        return catalogue.location_services(ctx, place["name"], service_el)
     name, fullname = text_of(service_el, "name"), text_of(service_el, "fullname")
     found = []
     for code, label in DEFAULT_SERVICES:
@@ -61,12 +61,12 @@ def _services(ctx, location, service_el):
     return found
 
 
-def _location_el(ctx, location, service_els):
+def _location_el(ctx, place, service_els):
     out = etree.Element("location")
-    sub(out, "name", location["name"])
-    sub(out, "id", location["id"])
+    sub(out, "name", place["name"])
+    sub(out, "id", place["id"])
     for service_el in service_els:
-        for item in _services(ctx, location, service_el):
+        for item in _services(ctx, place, service_el):
             out.append(item)
     return out
 

@@ -297,3 +297,8 @@ def test_get_shape_matches_customer_get_capture(sim):
     assert set(c.tag for c in cust) == expected
     assert "/response/customer/roles/role" in paths(cust)
     assert cust.find("roles/role").get("id").startswith("{")
+
+
+def test_unknown_service_is_error_21(sim):
+    status, root = sim.call(req("GET", E.customer(E.name("DA"), E.service(E.name("NoSuchService")))))
+    assert (status, error_of(root)[0]) == (400, 21)

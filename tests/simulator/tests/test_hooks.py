@@ -1,8 +1,13 @@
 """The /_sim/ hooks: log format, reset, state, config, bulk seed at scale."""
 
+import io
 import time
+import types
+from urllib.parse import urlsplit
 
 import requests
+
+from tests.simulator.server import Handler
 
 from .simhelp import E, req
 
@@ -77,3 +82,16 @@ def test_seed_resellers_with_children_and_users(sim):
     assert len(root.findall("customer/user")) == 6
     _status, root = sim.call(req("GET", E.customer(E.name("SC1"), E.user(E.name("user1")))))
     assert [r.text for r in root.findall("customer/user/roles/role")] == ["Customer Administrator"]
+
+
+def test_hooks_refuse_non_loopback_clients(sim_server):
+    # the server only listens on 127.0.0.1, so drive the handler directly with a foreign client address
+    handler = Handler.__new__(Handler)
+    handler.client_address = ("192.0.2.7", 40000)
+    handler.server = types.SimpleNamespace(sim=sim_server)
+    handler.wfile = io.BytesIO()
+    handler.request_version = "HTTP/1.1"
+    handler.requestline = "GET /_sim/state HTTP/1.1"
+    handler.command = "GET"
+    handler.route_hook("GET", urlsplit("/_sim/state"), b"")
+    assert handler.wfile.getvalue().startswith(b"HTTP/1.1 403")

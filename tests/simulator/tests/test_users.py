@@ -228,3 +228,9 @@ def test_set_is_not_transactional_like_the_real_server(tc):
     assert error_of(root)[0] == 22 and status == 400
     # the first user was created before the error, as the real database would have it
     assert user_el(tc, "Good1").findtext("name") == "Good1_TC"
+
+
+def test_user_services_cannot_be_deleted(tc):
+    set_users(tc, E.user(E.name("User1")), E.user(E.name("User2")))
+    status, root = tc.call(req("DELETE", E.customer(E.name("TC"), E.user(E.name("User1"), E.service(E.name("HE"))))))
+    assert (status, error_of(root)[0]) == (400, 10)
