@@ -47,7 +47,8 @@ def _locate(ctx, el):
     key, value = identify(el)
     rec = ctx.store.find_customer(key, value) if key else None
     if rec is None:
-        wants_create = any(child.tag in UPDATE_TAGS for child in el)
+        # only identification and nested entities: the caller addresses an existing customer, so "not found"
+        wants_create = any(child.tag in UPDATE_TAGS and child.tag not in ID_KEYS for child in el)
         if key == "id" or (key is not None and not wants_create):
             raise SimError(34, "Customer '%s' not found." % value)
         return None

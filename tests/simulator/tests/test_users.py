@@ -1,5 +1,7 @@
 """Users: naming, defaults, first-user administrator, passwords, roles, FIND/GET/SET/DELETE rules."""
 
+import time
+
 import pytest
 from lxml import etree
 
@@ -234,3 +236,11 @@ def test_user_services_cannot_be_deleted(tc):
     set_users(tc, E.user(E.name("User1")), E.user(E.name("User2")))
     status, root = tc.call(req("DELETE", E.customer(E.name("TC"), E.user(E.name("User1"), E.service(E.name("HE"))))))
     assert (status, error_of(root)[0]) == (400, 10)
+
+
+def test_published_email_rule_does_not_backtrack_forever(tc):
+    # the rule as published nests quantifiers; this input took seconds per extra character with it
+    start = time.time()
+    status, root = set_users(tc, E.user(E.name("User1"), E.externalemail("a@b." + "c" * 60 + "1")))
+    assert (status, error_of(root)[0]) == (400, 15)
+    assert time.time() - start < 2
