@@ -14,8 +14,6 @@ PYTHON := $(BIN)/python
 export PATH := $(BIN):$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-SANITY_ROOT := .build/sanity
-SANITY_COLLECTION := $(SANITY_ROOT)/ansible_collections/atria/cortex
 # pytest imports ansible_collections.atria.cortex through this link (tests/unit/conftest.py makes the same one).
 COLLECTIONS_LINK := .build/collections/ansible_collections/atria/cortex
 PYTEST_DIRS = $(wildcard tests/unit tests/simulator/tests)
@@ -34,6 +32,7 @@ help:
 	@echo "make integration  ansible-test integration against a simulator started for the run"
 	@echo "make lint         ansible-lint, production profile, offline"
 	@echo "make build        the collection tarball in .build/dist"
+	@echo "make changelog-lint  check changelogs/fragments (sanity runs it too)"
 	@echo "make clean        remove .build and test output (keeps $(VENV))"
 
 venv:

@@ -26,7 +26,6 @@ sys.path.insert(0, ROOT)
 from tests.e2e.harness import Simulator, link_collection, run_playbook  # noqa: E402  pylint: disable=wrong-import-position
 
 
-
 class Bench:
     def __init__(self, sim, workdir):
         self.sim = sim

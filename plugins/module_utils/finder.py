@@ -42,6 +42,18 @@ def find_customers(client, filters):
     return response.findall('customer')
 
 
+def get_identity(client):
+    """The API user's own customer (``<identity><customer>``): the top of everything it can see."""
+    return client.get(xml_codec.leaf('identity'), entity='the API user (identity)').find('identity/customer')
+
+
+def find_customer_services(client, customer_code):
+    """Service summary elements of a customer (provisioned or not); [] when the customer is gone."""
+    response = client.find(xml_codec.E('customer', xml_codec.leaf('name', customer_code), xml_codec.leaf('service')))
+    found = response.find('customer')
+    return [] if found is None else found.findall('service')
+
+
 def get_customer(client, code, with_properties=False):
     request = xml_codec.E('customer', xml_codec.leaf('name', code))
     if with_properties:

@@ -18,7 +18,7 @@ description:
   - Only the options given in the task are compared and sent; the others are left as they are.
   - A second identical run sends one read request and reports C(changed=false).
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes

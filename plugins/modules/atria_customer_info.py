@@ -17,7 +17,7 @@ description:
   - FIND answers are summaries. O(details=true) adds one GET per customer for the contact, address, parent,
     domains and the other details; O(properties=true) adds the customer properties.
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.info_module

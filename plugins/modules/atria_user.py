@@ -19,7 +19,7 @@ description:
     request and one multi-user SET request, however many users change).
   - The first user of a customer becomes its administrator; the last user of a customer cannot be deleted.
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes

@@ -17,7 +17,7 @@ description:
     GET requests of up to 100 users each; O(properties=true) adds the user properties.
   - Never returns passwords, because the server does not return them.
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.info_module

@@ -107,7 +107,7 @@ def get(ctx, el):
     if props_el is not None:
         out.append(customer_properties(ctx, rec, wants_detail(props_el)))
     for user_el in el.findall("user"):
-        out.append(users.get_user(ctx, rec, user_el))
+        out.extend(users.get_users(ctx, rec, user_el))
     for service_el in el.findall("service"):
         out.append(extensions.services().get_customer_service(ctx, rec, service_el))
     for child in el.findall("approvalproviders"):

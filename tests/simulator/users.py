@@ -67,8 +67,22 @@ def find_into(ctx, customer, el, out):
 
 
 # ----------------------------------------------------------------------- GET
+def get_users(ctx, customer, el):
+    """A <user> naming a user answers that user; an empty <user/> answers every user of the customer.
+
+    The guide documents the empty-element form for the lists a GET can return (<distributiongroups/>,
+    <instances/>, <approvalproviders/>); the simulator reads <user/> the same way, in detail.
+    """
+    if identify(el)[0] is not None:
+        return [get_user(ctx, customer, el)]
+    return [get_user_record(ctx, customer, user, el) for user in ctx.users_of(customer)]
+
+
 def get_user(ctx, customer, el):
-    user = locate(ctx, customer, el)
+    return get_user_record(ctx, customer, locate(ctx, customer, el), el)
+
+
+def get_user_record(ctx, customer, user, el):
     out = shapes.user_detail(user)
     props_el = el.find("properties")
     if props_el is not None:

@@ -231,6 +231,8 @@ def test_set_with_unknown_id_or_only_identification_is_error_34(sim):
     assert error_of(root) == (34, "Customer '999' not found.") and status == 400
     status, root = sim.call(req("SET", E.customer(E.name("ZZ"), E.user(E.name("u")))))
     assert error_of(root) == (34, "Customer 'ZZ' not found.")
+    status, root = sim.call(req("SET", E.customer(E.fullname("Nobody Ltd"), E.user(E.name("u")))))
+    assert error_of(root) == (34, "Customer 'Nobody Ltd' not found.")
 
 
 def test_reparent_customer(sim):

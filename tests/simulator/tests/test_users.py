@@ -170,6 +170,22 @@ def test_get_user_by_each_key(tc, key):
     assert root.findtext("customer/user/name") == "User2_TC"
 
 
+def test_get_with_an_empty_user_answers_every_user_in_detail(tc):
+    set_users(tc, E.user(E.name("User1")), E.user(E.name("User2"), E.department("Sales")))
+    status, root = get_user(tc)
+    users = root.findall("customer/user")
+    assert status == 200
+    assert [u.findtext("name") for u in users] == ["User1_TC", "User2_TC"]
+    assert users[1].findtext("department") == "Sales" and users[1].find("roles") is not None
+
+
+def test_get_several_named_users_in_one_request(tc):
+    set_users(tc, E.user(E.name("User1")), E.user(E.name("User2")), E.user(E.name("User3")))
+    status, root = tc.call(req("GET", E.customer(E.name("TC"), E.user(E.name("User3_TC")), E.user(E.name("User1")))))
+    assert status == 200
+    assert [u.findtext("name") for u in root.findall("customer/user")] == ["User3_TC", "User1_TC"]
+
+
 def test_user_properties_and_additional_properties(tc):
     set_users(tc, E.user(E.name("User1")))
     props = E.properties(E.property(E.name("title"), E.value("Engineer")), E.property(E.name("sn"), E.value("Ozols")))
