@@ -82,3 +82,35 @@ def test_password_never_appears_in_verbose_output(playbook, sim):
 def _records(state, kind):
     records = state[kind]
     return list(records.values()) if isinstance(records, dict) else list(records)
+
+
+def team(size, department='Sales'):
+    return {'team_users': [{'name': 'member%03d' % number, 'department': department, 'user_password': PASSWORD}
+                           for number in range(size)]}
+
+
+def test_bulk_users_one_set_then_one_read(playbook, sim):
+    first = playbook('team.yml', extra_vars=team(50))
+    assert first.returncode == 0, first.output
+    sets = [entry for entry in writes(sim.log()) if entry['path'] == 'customer/user']
+    assert len(sets) == 1          # fifty users, one multi-user SET
+
+    sim.hook('log/clear')
+    second = playbook('team.yml', extra_vars=team(50))
+    assert second.returncode == 0, second.output
+    assert not second.results('Team:')[0]['result']['changed']
+    log = sim.log()
+    assert writes(log) == []
+    assert [entry['path'] for entry in log if entry['path'].startswith('customer/user')] == ['customer/user']
+
+
+def test_bulk_check_mode_reports_each_change_and_sends_nothing(playbook, sim):
+    assert playbook('team.yml', extra_vars=team(5)).returncode == 0
+    sim.hook('log/clear')
+    run = playbook('team.yml', extra_vars=team(5, department='Support'), check=True, diff=True)
+    assert run.returncode == 0, run.output
+    result = run.results('Team:')[0]['result']
+    assert result['changed'] and [user['action'] for user in result['users']] == ['update'] * 5
+    assert result['diff']['after']['member000_TEAM']['department'] == 'Support'
+    assert writes(sim.log()) == []
+    assert PASSWORD not in run.output
