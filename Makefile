@@ -21,7 +21,7 @@ PYTEST_DIRS = $(wildcard tests/unit tests/simulator/tests)
 # Prints how long a stage took, so slow stages show in CI logs.
 TIMED = scripts/timed
 
-.PHONY: help venv demo test sanity units integration lint build changelog-lint clean
+.PHONY: help venv demo test sanity units integration e2e lint build changelog-lint clean
 
 help:
 	@echo "make demo         build and install the collection, run playbooks/demo.yml twice against the simulator"
@@ -30,6 +30,7 @@ help:
 	@echo "make sanity       ansible-test sanity on a staged copy of the collection"
 	@echo "make units        pytest: tests/unit and tests/simulator/tests"
 	@echo "make integration  ansible-test integration against a simulator started for the run"
+	@echo "make e2e          pytest tests/e2e: whole playbooks against the simulator (acceptance scenarios)"
 	@echo "make lint         ansible-lint, production profile, offline"
 	@echo "make build        the collection tarball in .build/dist"
 	@echo "make changelog-lint  check changelogs/fragments (sanity runs it too)"
@@ -44,7 +45,7 @@ demo: venv
 # Stages run one after another. --keep-going: a failing stage does not hide the others' results,
 # and make still exits non-zero when any of them failed.
 test: venv
-	@$(TIMED) test $(MAKE) --no-print-directory --keep-going sanity units integration lint
+	@$(TIMED) test $(MAKE) --no-print-directory --keep-going sanity units integration e2e lint
 
 sanity: venv
 	@$(TIMED) sanity scripts/run-sanity
@@ -55,6 +56,10 @@ units: venv $(COLLECTIONS_LINK)
 
 integration: venv
 	@$(TIMED) integration scripts/run-integration
+
+# Whole playbooks through ansible-playbook against a simulator: acceptance scenarios, faults, -vvv leaks.
+e2e: venv $(COLLECTIONS_LINK)
+	@$(TIMED) e2e $(PYTHON) -m pytest tests/e2e
 
 # Offline, ansible-lint does not install the collection it lints: point it at the same link pytest uses.
 lint: venv $(COLLECTIONS_LINK)

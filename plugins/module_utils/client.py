@@ -27,7 +27,7 @@ from html import unescape as _html_unescape
 
 from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.errors import (
-    CortexError, TransportError, XmlError, TLS_HINT, api_error, http_status_error,
+    ApiError, CortexError, TransportError, XmlError, TLS_HINT, api_error, http_status_error,
 )
 
 try:
@@ -41,11 +41,15 @@ else:
     REQUESTS_IMPORT_ERROR = None
 
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+# Keep in step with galaxy.yml (a unit test compares them). Server logs show which collection version called.
+COLLECTION_VERSION = '0.1.0'
+USER_AGENT = 'atria.cortex/%s' % COLLECTION_VERSION
 RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
 WRITE_ACTIONS = frozenset(('SET', 'DELETE'))
 # CortexAPI error codes that no retry can fix even when the server answers them with HTTP 500.
 _NEVER_RETRY_CODES = frozenset((11, 12))
 _TRACE_TEXT_LIMIT = 1024 * 1024
+_CONTROL_CHARACTERS = re.compile(u'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]')
 _LINE_LIMIT = 200
 
 
@@ -82,6 +86,8 @@ def first_line(raw, markup=True, secrets=()):
     error page yields its title ("Service Unavailable") instead of "<!DOCTYPE html ...>".
     """
     text = (raw or b'')[:65536].decode('utf-8', 'replace').lstrip(u'\ufeff')
+    # Control characters from a broken or hostile body (terminal escape sequences) never reach a message.
+    text = _CONTROL_CHARACTERS.sub(u'\ufffd', text)
     if markup and '<' in text:
         text = re.sub(r'(?is)<(script|style)\b.*?</\1\s*>', ' ', text)
         text = re.sub(r'(?s)<!--.*?-->', ' ', text)
@@ -91,6 +97,12 @@ def first_line(raw, markup=True, secrets=()):
         if line:
             return _truncate(xml_codec.redact_text(line, secrets))
     return ''
+
+
+def _is_cortex_xml(raw):
+    """True when a body starts like a CortexAPI document (an XML declaration or <response>), BOM and blanks aside."""
+    head = (raw or b'')[:512].lstrip().lstrip(b'\xef\xbb\xbf').lstrip()
+    return head.startswith((b'<?xml', b'<response', b'<error'))
 
 
 def request_id_of(root):
@@ -133,7 +145,7 @@ class CortexClient(object):
 
     def __init__(self, url, username, password, validate_certs=True, ca_path=None, timeout=30, retries=3,
                  backoff=0.5, trace=False, session=None, max_response_bytes=DEFAULT_MAX_RESPONSE_BYTES,
-                 backoff_max=10.0):
+                 backoff_max=10.0, user_agent=USER_AGENT):
         self.url = url
         self.display_url = _without_userinfo(url)
         self.username = username
@@ -153,7 +165,8 @@ class CortexClient(object):
         self._owns_session = session is None
         self.session = session if session is not None else requests.Session()
         self.session.auth = (_credential(username), _credential(password))
-        self.session.headers.update({'Content-Type': 'text/xml; charset=utf-8', 'Accept': 'text/xml, application/xml'})
+        self.session.headers.update({'Content-Type': 'text/xml; charset=utf-8', 'Accept': 'text/xml, application/xml',
+                                     'User-Agent': user_agent})
         self._sleep = time.sleep
 
     def __repr__(self):
@@ -329,6 +342,14 @@ class CortexClient(object):
                 raise _Retryable(error, False)
             raise error
 
+        if parse_error is not None and 400 <= status < 500 and _is_cortex_xml(raw):
+            # A refusal whose CortexAPI body broke off: the code (e.g. 34 "not found", which a read relies on) is
+            # lost, so ask again rather than report a damaged answer as a wrong URL. The refusal did nothing.
+            raise _Retryable(TransportError('HTTP %s from %s for %s: the CortexAPI answer was cut short (%s)'
+                                            % (status, self.display_url, context['entity'], str(parse_error).rstrip('.')),
+                                            http_status=status, name='TruncatedResponse', entity=context['entity'],
+                                            hint='The connection broke while the answer was sent; run the task again.'),
+                             False)
         if 300 <= status < 400:
             location = response.headers.get('Location', '(no Location header)')
             raise TransportError('HTTP %s from %s: the server redirects to %s' % (status, self.display_url, location),
@@ -358,6 +379,8 @@ class CortexClient(object):
 
     @staticmethod
     def _final_error(error, attempts, unconfirmed_action):
+        if isinstance(error, ApiError) and attempts > 1:
+            return error.after_attempts(attempts)   # a retried CortexAPI error: say it was not a one-off
         if not isinstance(error, TransportError):
             return error
         message = '%s (gave up after %d attempt%s)' % (error.message.rstrip('.'), attempts, '' if attempts == 1 else 's')

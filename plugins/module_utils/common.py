@@ -67,6 +67,11 @@ def _is_loopback(url):
     return (urlsplit(url).hostname or '').lower() in _LOOPBACK_HOSTS
 
 
+def user_agent(check_mode):
+    """The User-Agent header: a check-mode run says so, so server logs (and our tests) can prove it sent no write."""
+    return client_module.USER_AGENT + (' (check_mode)' if check_mode else '')
+
+
 def client_from_module(module):
     """The CortexClient for a module's connection options; fails the module cleanly on bad input."""
     check_libraries(module)
@@ -85,6 +90,7 @@ def client_from_module(module):
         url, params['username'], params['password'],
         validate_certs=params['validate_certs'], ca_path=params.get('ca_path'),
         timeout=params['timeout'], retries=params['retries'], trace=params.get('trace', False),
+        user_agent=user_agent(module.check_mode),
     )
 
 

@@ -36,11 +36,24 @@ class Plan:
 
     def children(self, client):
         elements = []
+        shared = {}
         for field, change in self.changes:
-            elements.extend(field.build(field.prepare(client, change.send)))
+            for element in field.build(field.prepare(client, change.send)):
+                # Values that share a container (<configuration><timeoutdays/><reminderdays/></configuration>)
+                # travel in one: the API reads only the first container of a kind.
+                if field.shares_container and element.tag in shared:
+                    shared[element.tag].extend(list(element))
+                    continue
+                if field.shares_container:
+                    shared[element.tag] = element
+                elements.append(element)
         if self.status:
             elements.append(xml_codec.leaf('status', self.status))
         return elements
+
+    def sent(self, option):
+        """The value the plan sends for an option (for checks before the write), or None."""
+        return next((change.send for field, change in self.changes if field.option == option), None)
 
 
 class Engine:
@@ -60,16 +73,14 @@ class Engine:
         """The entity element as the server has it now, or None when it does not exist."""
         while True:
             address = self.locator.address(self.client)
-            request = address.element(self.resource.read_children(desired or {}))
             try:
-                response = self.client.get(request)
+                return address.read(self.client, self.resource.read_children(desired or {}))
             except NotFoundError as error:
                 if self.locator.retry_after(error, self.client):
                     continue
                 if error.code in self.resource.missing_codes:
                     return None
                 raise
-            return address.entity_in(response)
 
     # -- planning ----------------------------------------------------------------------------------------
     def plan(self, current, desired, state):
@@ -97,6 +108,7 @@ class Engine:
         return Plan('create', changes, before={}, after=after)
 
     def _plan_update(self, current, desired, state):
+        desired = self.resource.resolve(current, desired)
         values = self.resource.values(current)
         changes = []
         before, after = {}, {}
@@ -125,14 +137,12 @@ class Engine:
                 self.warnings.append('%s has the status %s: a provisioning request is still running. Re-run the task '
                                      'once it has finished (or use wait: true).' % (self.describe(), current_status))
             return None
-        if state == 'present' and current == 'notprovisioned':
+        if state == 'present' and current in ('notprovisioned', 'failed'):
+            # A failed provisioning is submitted again: the run after fixing its cause (which the failure message
+            # asks for) provisions the entity, and until then every run says that it is not provisioned.
             return 'Provisioned'
         if state == 'deprovisioned' and current != 'notprovisioned':
             return 'NotProvisioned'
-        if state == 'present' and current == 'failed':
-            self.warnings.append('%s has the status Failed. Look at its last provisioning request '
-                                 '(atria.cortex.atria_request_info) and re-provision it with state: present once the '
-                                 'cause is fixed.' % self.describe())
         return None
 
     def _visible(self, current, desired):
@@ -145,6 +155,8 @@ class Engine:
         """Send the one write the plan needs; return the provisioning request id (None on CPSM 10)."""
         address = self.locator.address(self.client)
         if plan.action == 'delete':
+            if self.resource.delete_by_set is not None:
+                return self.client.set(address.element(self.resource.delete_by_set()), verify=lambda: self.read() is None)
             return self.client.delete(address.element(entity_children=False), verify=lambda: self.read() is None)
         return self.client.set(address.element(plan.children(self.client)), verify=lambda: self.converged(desired, plan))
 
@@ -171,8 +183,13 @@ class Engine:
         return None
 
     # -- the whole run -----------------------------------------------------------------------------------
-    def ensure(self, state, before_delete=None):
-        """Reconcile and return the module result (a dict for exit_json)."""
+    def ensure(self, state, before_delete=None, before_write=None):
+        """Reconcile and return the module result (a dict for exit_json).
+
+        before_delete(current) and before_write(plan) (a create or update) are checks that may read and raise;
+        they run in check mode too, so an audit reports what a real run would refuse, and cost nothing when
+        there is nothing to write.
+        """
         desired = self.resource.desired(self.params)
         current = self.read(desired)
         plan = self.plan(current, desired, state)
@@ -182,6 +199,8 @@ class Engine:
                 raise MissingForCreate(self.describe(), missing, getattr(self.client, 'username', None))
         if plan.action == 'delete' and before_delete is not None:
             before_delete(current)
+        if plan.action in ('create', 'update') and before_write is not None:
+            before_write(plan)
         result = {'changed': plan.changed, 'request_id': None}
         if plan.changed and not self.module.check_mode:
             result['request_id'] = self.apply(plan, desired)

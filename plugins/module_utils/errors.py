@@ -220,7 +220,14 @@ class ApiError(CortexError):
         self.meaning = meaning or (row.meaning if row else None)
         self.explanation = _fill(row.explanation, api_user) if row and not meaning else None
         self.hint = hint or (row.hint if row else None)
+        self.attempts = None
         super(ApiError, self).__init__(self._compose())
+
+    def after_attempts(self, attempts):
+        """The same error, saying that it came back on every one of ``attempts`` tries (HTTP 500 answers)."""
+        self.attempts = attempts
+        self.args = (self._compose(),)
+        return self
 
     def _compose(self):
         if self.code is not None:
@@ -229,6 +236,8 @@ class ApiError(CortexError):
             head = 'CortexAPI HTTP %s (%s)' % (self.http_status, self.name)
         if self.entity:
             head += ' for %s' % self.entity
+        if self.attempts:
+            head += ' (HTTP %s, gave up after %d attempts)' % (self.http_status, self.attempts)
         parts = [_sentence(self.server_message), _sentence(self.explanation or self.meaning), _sentence(self.hint)]
         return head + ': ' + ' '.join(p for p in parts if p)
 

@@ -36,6 +36,8 @@ class Field:
     """A scalar text field: ``<tag>value</tag>``."""
 
     write_only = False
+    # True when build() returns a container other fields share (<configuration>): the engine sends one.
+    shares_container = False
 
     def __init__(self, option, tag, ignore_case=False, read_only=False):
         self.option = option
@@ -50,6 +52,15 @@ class Field:
     def read_request(self, desired):
         """Elements a GET must carry so that the answer includes this field (most fields need none)."""
         return []
+
+    def resolve(self, value, entity):
+        """The desired value in the server's own terms, where the current entity tells them apart.
+
+        A playbook may name a thing in more than one way (a plan by code or by display name); the entity
+        just read lists both, so the value can be turned into the code before it is compared. Most fields
+        have nothing to resolve.
+        """
+        return value
 
     # -- comparing ---------------------------------------------------------------------------------------
     def normalize(self, value):
@@ -155,8 +166,10 @@ class PropertiesField(Field):
     playbook does not care about. A default GET does not return properties, so reading asks for them.
     """
 
-    def __init__(self, option='properties', tag='properties'):
+    def __init__(self, option='properties', tag='properties', read_attributes=None):
         super(PropertiesField, self).__init__(option, tag)
+        # e.g. {'filter': 'all'}: services hide some properties from a plain <properties/> request.
+        self.read_attributes = read_attributes or {}
 
     def read(self, entity):
         container = entity.find(self.tag)
@@ -165,7 +178,7 @@ class PropertiesField(Field):
         return xml_codec.properties_to_dict(container)
 
     def read_request(self, desired):
-        return [xml_codec.leaf(self.tag)] if desired is not None else []
+        return [xml_codec.leaf(self.tag, **self.read_attributes)] if desired is not None else []
 
     def normalize(self, value):
         if value is None:

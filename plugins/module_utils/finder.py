@@ -19,6 +19,8 @@ from ansible_collections.atria.cortex.plugins.module_utils.locators import CUSTO
 
 # Entities named per GET when details are read one by one: keeps each answer a reasonable size.
 DETAIL_BATCH = 100
+# Items per page of a paged GET (distribution groups, contacts): the guide's own example asks for 1000.
+PAGE_SIZE = 1000
 
 
 def filter_children(filters):
@@ -36,9 +38,11 @@ def filter_children(filters):
     return children
 
 
-def find_customers(client, filters):
-    """Customer summary elements matching the filters (all visible customers when none is set)."""
-    response = client.find(xml_codec.E('customer', *filter_children(filters)))
+def find_customers(client, filters, entity=None):
+    """Customer summary elements matching the filters (all visible customers when none is set).
+    ``entity``: how error messages name the query (default: derived from the request).
+    """
+    response = client.find(xml_codec.E('customer', *filter_children(filters)), entity=entity)
     return response.findall('customer')
 
 
@@ -109,3 +113,20 @@ def with_properties(resource, element):
     if container is not None:
         values['properties'] = xml_codec.properties_to_dict(container)
     return values
+
+
+def read_pages(client, request_for_page, items_in, page_size=PAGE_SIZE):
+    """Every item of a paged GET, one page per request, as a generator (stop early by not iterating on).
+
+    request_for_page(pageindex, pagesize) -> the request element; items_in(response) -> the page's items.
+    ``pageindex`` starts at 1. The API returns no total count: a page with fewer than ``pagesize`` items
+    (possibly none) is the last one.
+    """
+    index = 1
+    while True:
+        items = items_in(client.get(request_for_page(index, page_size)))
+        for item in items:
+            yield item
+        if len(items) < page_size:
+            return
+        index += 1

@@ -20,12 +20,17 @@ IN_FLIGHT_STATUSES = ('requested', 'inprogress', 'pending')
 
 
 class Level:
-    """One step of an address: an element tag and the key children that select it (``<name>TC</name>``)."""
+    """One step of an address: an element tag and the key children that select it (``<name>TC</name>``).
 
-    def __init__(self, tag, keys, label=None):
+    ``pick_by_keys``: the answer lists this element's siblings too (approval providers, workflow groups,
+    distribution groups), so reading picks the one whose key children match, case-insensitively.
+    """
+
+    def __init__(self, tag, keys, label=None, pick_by_keys=False):
         self.tag = tag
         self.keys = [(key, value) for key, value in keys if value is not None]
         self.label = label or tag
+        self.pick_by_keys = pick_by_keys
 
     def element(self, children=()):
         element = xml_codec.leaf(self.tag)
@@ -43,6 +48,16 @@ class Level:
         if not self.keys:
             return self.label
         return "%s '%s'" % (self.label, self.keys[0][1])
+
+    def matches(self, element):
+        """True when the element's key children equal this level's keys (case-insensitive)."""
+        return all((xml_codec.text_of(element, key) or '').lower() == str(value).lower() for key, value in self.keys)
+
+    def find_in(self, parent):
+        """This level's element among the children of ``parent`` in an answer; None when absent."""
+        if not self.pick_by_keys:
+            return parent.find(self.tag)
+        return next((child for child in parent.iterfind(self.tag) if self.matches(child)), None)
 
 
 class Address:
@@ -70,10 +85,14 @@ class Address:
         """The entity element inside a GET answer, following the same nesting; None when absent."""
         node = response
         for level in self.levels:
-            node = node.find(level.tag)
+            node = level.find_in(node)
             if node is None:
                 return None
         return node
+
+    def read(self, client, children=()):
+        """The entity as one GET answers it, or None. Addresses of listed entities read differently (paging)."""
+        return self.entity_in(client.get(self.element(children)))
 
     def describe(self):
         return ' of '.join(level.describe() for level in reversed(self.levels))
@@ -89,9 +108,12 @@ class Resource:
     missing_codes     -- API error codes that mean "this entity does not exist" on GET
     required_for_create -- options a creation must have; checked before anything is sent
     provisionable     -- whether the entity has a provisioning status that state can drive
+    delete_by_set     -- None: the entity is deleted with DELETE. Else a function returning the elements that
+                         delete it when sent in a SET (workflow groups: <action>delete</action>)
     """
 
-    def __init__(self, noun, result_key, fields, facts=(), missing_codes=(), required_for_create=(), provisionable=True):
+    def __init__(self, noun, result_key, fields, facts=(), missing_codes=(), required_for_create=(), provisionable=True,
+                 delete_by_set=None):
         self.noun = noun
         self.result_key = result_key
         self.fields = tuple(fields)
@@ -99,6 +121,7 @@ class Resource:
         self.missing_codes = tuple(missing_codes)
         self.required_for_create = tuple(required_for_create)
         self.provisionable = provisionable
+        self.delete_by_set = delete_by_set
 
     def field(self, option):
         for field in self.fields:
@@ -121,6 +144,14 @@ class Resource:
         for field in self.fields:
             children.extend(field.read_request(desired.get(field.option)))
         return children
+
+    def resolve(self, entity, desired):
+        """The desired values, with names a playbook may give in several forms turned into the server's codes."""
+        resolved = dict(desired)
+        for field in self.fields:
+            if field.option in resolved:
+                resolved[field.option] = field.resolve(resolved[field.option], entity)
+        return resolved
 
     def values(self, entity):
         """The entity element as a dict of option names (write-only fields excluded)."""

@@ -20,6 +20,9 @@ def run(module, work):
     except CortexError as error:
         fail_from_exception(module, error, **trace_result(client))
     result.update(trace_result(client))
+    # ansible-core 2.19 deprecates warnings passed to exit_json: hand them over one by one.
+    for warning in result.pop('warnings', None) or []:
+        module.warn(warning)
     module.exit_json(**result)
 
 

@@ -23,6 +23,8 @@ def parse_args(argv=None):
     parser.add_argument("--seed-customers", type=int, default=0, help="bulk customers added to the seed data")
     parser.add_argument("--fail-rate", type=float, default=0.0, help="fraction of provisioning requests that fail")
     parser.add_argument("--seed", type=int, default=0, help="seed for the fail_rate randomness")
+    parser.add_argument("--request-log", help="also append every request log entry to this file (JSON lines); "
+                                              "kept across /_sim/reset")
     return parser.parse_args(argv)
 
 
@@ -37,7 +39,7 @@ def main(argv=None):
     args = parse_args(argv)
     sim = SimServer(host=args.host, port=args.port, release=args.release, state_file=args.state_file,
                     provisioning_delay=args.provisioning_delay, fail_rate=args.fail_rate, seed_value=args.seed,
-                    use_tls=args.tls, seed_customers=args.seed_customers)
+                    use_tls=args.tls, seed_customers=args.seed_customers, request_log=args.request_log)
     stopping = threading.Event()
 
     def _stop(_signum, _frame):

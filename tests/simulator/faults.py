@@ -11,7 +11,7 @@ import threading
 RATES = (("drop", "drop_rate"), ("http500", "http500_rate"), ("html", "html_rate"),
          ("drop_after", "drop_after_rate"), ("truncate", "truncate_rate"))
 KEYS = frozenset(key for _kind, key in RATES) | frozenset(("latency", "unauthorized_after", "only_actions", "seed",
-                                                           "html_status"))
+                                                           "html_status", "max_faults"))
 BEFORE = frozenset(("drop", "http500", "html", "unauthorized"))
 
 _IIS_PAGES = {
@@ -40,6 +40,7 @@ class Faults(object):
         self.settings = {}
         self.rng = random.Random(0)
         self.count = 0
+        self.injected = 0
 
     def configure(self, settings):
         """Replace the settings; ValueError for unknown keys or bad values."""
@@ -52,7 +53,7 @@ class Faults(object):
                 continue
             if key == "only_actions":
                 clean[key] = [str(item).upper() for item in value]
-            elif key in ("unauthorized_after", "seed", "html_status"):
+            elif key in ("unauthorized_after", "seed", "html_status", "max_faults"):
                 clean[key] = int(value)
             else:
                 clean[key] = float(value)
@@ -60,6 +61,7 @@ class Faults(object):
             self.settings = clean
             self.rng = random.Random(clean.get("seed", 0))
             self.count = 0
+            self.injected = 0
 
     def plan(self, action):
         """{"latency": seconds, "fault": kind or None, "html_status": int} for one API request."""
@@ -80,4 +82,10 @@ class Faults(object):
                     plan["fault"] = kind
             if plan["fault"] == "html":
                 plan["html_status"] = settings.get("html_status") or self.rng.choice((500, 503))
+            # max_faults: a transient fault (e.g. 1 = only the first matching request fails, then all is well)
+            limit = settings.get("max_faults")
+            if plan["fault"] is not None or plan["latency"]:
+                if limit is not None and self.injected >= limit:
+                    return {"latency": 0.0, "fault": None}
+                self.injected += 1
             return plan

@@ -3,6 +3,7 @@
 Each hook takes the SimServer and the parsed JSON body and returns (HTTP status, JSON-serialisable answer).
 """
 
+import json
 import threading
 import time
 
@@ -14,14 +15,19 @@ CONFIG_KEYS = ("provisioning_delay", "fail_rate", "release", "bom", "seed")
 
 
 class RequestLog(object):
-    """Every API request, faults included, as dicts with a growing seq (kept in memory, capped)."""
+    """Every API request, faults included, as dicts with a growing seq (kept in memory, capped).
+
+    With ``archive`` (a file path) every entry is also appended to that file as a JSON line, which neither
+    /_sim/log/clear nor /_sim/reset empties: a whole test suite can be audited afterwards (check mode sent no write).
+    """
 
     LIMIT = 200000
 
-    def __init__(self):
+    def __init__(self, archive=None):
         self.lock = threading.Lock()
         self.entries = []
         self.seq = 0
+        self.archive = archive
 
     def add(self, entry):
         with self.lock:
@@ -30,6 +36,9 @@ class RequestLog(object):
             self.entries.append(entry)
             if len(self.entries) > self.LIMIT:
                 del self.entries[:len(self.entries) - self.LIMIT]
+            if self.archive:
+                with open(self.archive, "a", encoding="utf-8") as handle:
+                    handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
             return entry
 
     def since(self, seq=0):

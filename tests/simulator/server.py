@@ -202,7 +202,7 @@ class Handler(BaseHTTPRequestHandler):
             out.path = out.path or api.log_path(root)
         self.sim.log.add({"caller": out.caller, "action": out.action, "path": out.path, "http_status": out.status,
                           "error_id": out.error_id, "changed": out.changed, "fault": fault,
-                          "request_id": out.request_id})
+                          "request_id": out.request_id, "user_agent": self.headers.get("User-Agent")})
         if fault in ("drop", "drop_after"):
             self._drop()
             return
@@ -249,14 +249,14 @@ class SimServer(object):
     """The simulator: state, log, faults and the HTTP server. start() serves in a thread; stop() ends it."""
 
     def __init__(self, host="127.0.0.1", port=8480, release="atria12", state_file=None, provisioning_delay=0.3,
-                 fail_rate=0.0, seed_value=0, use_tls=False, seed_customers=0, cert_dir=None):
+                 fail_rate=0.0, seed_value=0, use_tls=False, seed_customers=0, cert_dir=None, request_log=None):
         self.store = Store(state_file, {"provisioning_delay": provisioning_delay, "fail_rate": fail_rate,
                                         "release": release, "seed": seed_value})
         self.seed_customers = seed_customers
         with self.store.lock:
             if not self.store.load():
                 self._seed()
-        self.log = hooks.RequestLog()
+        self.log = hooks.RequestLog(request_log)
         self.faults = faults.Faults()
         self.httpd = _HTTPServer((host, port), Handler)
         self.httpd.sim = self

@@ -96,7 +96,10 @@ def user_detail(rec):
     sub(password, "changeatnextlogon", bool(rec.get("changeatnextlogon")))
     sub(password, "expires", rec.get("password_expires"))
     addresses = sub(el, "addresses")
-    sub(addresses, "address", (rec.get("upn") or "").lower(), primary="True")
+    # The primary address is the mailbox's reply address when one is set (UserServiceGet.xml shows them equal),
+    # so a user's <addresses> and its entry in a distribution group (directory.user_view) name the same address.
+    reply = ((rec.get("services") or {}).get("HE") or {}).get("replyaddress")
+    sub(addresses, "address", reply or (rec.get("upn") or "").lower(), primary="True")
     sub(el, "x500proxyaddresses")
     _role_list(el, rec.get("roles", []))
     sub(el, "locked", bool(rec.get("locked")))

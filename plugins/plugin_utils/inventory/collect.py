@@ -22,34 +22,46 @@ from ansible_collections.atria.cortex.plugins.module_utils.reseller_tree import 
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.enrichment import Enricher
 
 
-class Collection:
-    """The records (one dict of host variables per kept customer, in the server's order) and what they cost."""
-
-    def __init__(self, records, requests):
-        self.records = records
-        self.requests = requests
-
-
 def collect(config):
-    """Query the server as ``config`` (an InventoryConfig) says. Raises CortexError subclasses."""
+    """Query the server as ``config`` (an InventoryConfig) says. Raises CortexError subclasses.
+
+    Returns ``{'customers': [host variables of each kept customer, in the server's order],
+    'resellers': {reseller code: its parent's code or None}, 'requests': how many HTTP requests were sent}``.
+    """
     client = config.new_client()
     try:
-        summaries = finder.find_customers(client, [('parent', config.parent)])
-        parents = ResellerWalk(client).parents(summaries) if config.reseller_groups else {}
-        records = []
+        summaries = finder.find_customers(client, [('parent', config.parent)], entity=(
+            "the customers of reseller '%s'" % config.parent if config.parent else 'the customer list'))
+        parents, resellers = {}, {}
+        if config.reseller_groups:
+            walk = ResellerWalk(client)
+            parents = walk.parents(summaries)
+            for reseller in walk.resellers:
+                grandparent = parents.get(reseller['name'].casefold())
+                resellers[reseller['name']] = grandparent['name'] if grandparent else None
+        customers = []
         for summary in summaries:
             values = CUSTOMER.values(summary)
             if not config.selection.keeps(values):
                 continue
-            parent = parents.get((values.get('name') or '').casefold())
-            if parent is not None:
-                values['parent'] = parent
-            records.append(values)
+            customers.append(host_variables(values, parents))
         requests = client.round_trips
     finally:
         client.close()
     if config.enrich:
         enricher = Enricher(config.new_client, config.max_workers)
-        enricher.enrich(records, config.enrich)
+        enricher.enrich(customers, config.enrich)
         requests += enricher.requests
-    return Collection(records, requests)
+    return {'customers': customers, 'resellers': resellers, 'requests': requests}
+
+
+def host_variables(values, parents):
+    """A customer's values as host variables: the module names, except that the code ``name`` becomes ``code``
+    (the alias the _info module accepts too), because ``name`` is a name Ansible reserves and warns about on every
+    run. ``parent`` comes from the reseller walk.
+    """
+    values['code'] = values.pop('name', None)
+    parent = parents.get((values['code'] or '').casefold())
+    if parent is not None:
+        values['parent'] = parent
+    return values

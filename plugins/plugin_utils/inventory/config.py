@@ -16,6 +16,9 @@ import hashlib
 import json
 from urllib.parse import urlsplit
 
+from ansible.errors import AnsibleError
+from ansible.module_utils.common.text.converters import to_native
+
 from ansible_collections.atria.cortex.plugins.module_utils import client as client_module
 from ansible_collections.atria.cortex.plugins.module_utils.common import normalize_url
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.selection import Selection
@@ -25,6 +28,8 @@ ENRICHMENTS = ('users', 'services')
 # Options that change what the server is asked, or which customers are asked about; they key the cache.
 _QUERY_OPTIONS = ('url', 'username', 'filters', 'include_deprovisioned', 'reseller_groups', 'enrich')
 _LOOPBACK_HOSTS = ('localhost', '127.0.0.1', '::1')
+VAULT_HINT = ('The configuration holds a vault-encrypted value: give the vault password, e.g. with --vault-password-file, '
+              '--vault-id, --ask-vault-pass or ANSIBLE_VAULT_PASSWORD_FILE.')
 
 
 def _as_list(value, option):
@@ -92,12 +97,21 @@ class InventoryConfig:
         """A CortexClient of its own (one requests session each: sessions are not shared between threads)."""
         if not self.username:
             raise ValueError('username is required: set it in the inventory configuration or in ATRIA_USERNAME.')
-        if self.password is None or str(self.password) == '':
+        password = self._password_text()
+        if not password:
             raise ValueError('password is required: set it in the inventory configuration (it may be vault-encrypted) '
                              'or in ATRIA_PASSWORD.')
         return client_module.CortexClient(
-            self.url, str(self.username), str(self.password), validate_certs=self.validate_certs, ca_path=self.ca_path,
+            self.url, str(self.username), password, validate_certs=self.validate_certs, ca_path=self.ca_path,
             timeout=self.timeout, retries=self.retries)
+
+    def _password_text(self):
+        if self.password is None:
+            return ''
+        try:
+            return str(self.password)  # decrypts a vault-encrypted value
+        except AnsibleError as exc:
+            raise ValueError('password could not be decrypted: %s %s' % (to_native(exc), VAULT_HINT))
 
     def fingerprint(self):
         """A short digest of the options that shape the query: a cached answer is reused only for the same query."""

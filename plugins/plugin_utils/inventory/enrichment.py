@@ -50,7 +50,7 @@ _READERS = {'users': _users, 'services': _services}
 
 
 class Enricher:
-    """enrich(records, kinds): adds atria_users / atria_services to each record (a dict with at least 'name')."""
+    """enrich(records, kinds): adds atria_users / atria_services to each record (a dict with at least 'code')."""
 
     def __init__(self, new_client, max_workers):
         self.new_client = new_client
@@ -72,7 +72,7 @@ class Enricher:
         record, kind = job
         client = self._client()
         before = client.round_trips
-        record[HOST_VARIABLES[kind]] = _READERS[kind](client, record['name'])
+        record[HOST_VARIABLES[kind]] = _READERS[kind](client, record['code'])
         with self._lock:
             self.requests += client.round_trips - before
 

@@ -1,0 +1,166 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: atria_service_info
+short_description: List the services of an Atria customer or user, with details on request
+version_added: 0.1.0
+description:
+  - Lists the services of a customer of Atria (formerly Citrix CloudPortal Services Manager) - every service
+    offered to it, provisioned or not - or the services of one of its users, with their status, in one FIND
+    request.
+  - O(details=true) adds the plans, packages, limits and settings of each listed service with one GET request
+    (per 100 services); O(properties=true) adds their properties, hidden ones included; O(instances=true) adds
+    the instances of multi-instance services (CRM 2011, SharePoint 2010, Microsoft SQL Server Hosting, Windows
+    Web-Hosting).
+author:
+  - atria.cortex contributors
+extends_documentation_fragment:
+  - atria.cortex.atria
+  - atria.cortex.atria.info_module
+options:
+  customer:
+    description: The customer, by code or full name.
+    type: str
+    required: true
+  user:
+    description:
+      - List the services of this user of the customer instead, by name (with or without the
+        C(_<customer code>) suffix) or by user principal name.
+      - A user's list holds the services the customer has provisioned for users, and those the user has.
+    type: str
+  name:
+    description: Only this service, by internal name (C(HE)) or display name (C(Hosted Exchange)).
+    type: str
+    aliases: [service]
+  status:
+    description: Only services with this provisioning status.
+    type: str
+    choices: [NotProvisioned, Requested, InProgress, Provisioned, Failed, Pending]
+  details:
+    description: Read the plans, packages, limits and settings of the listed services.
+    type: bool
+    default: false
+  properties:
+    description: Include the services' properties, hidden ones too (implies O(details)).
+    type: bool
+    default: false
+  instances:
+    description: Include the instances of multi-instance services (implies O(details)).
+    type: bool
+    default: false
+seealso:
+  - module: atria.cortex.atria_service
+"""
+
+EXAMPLES = r"""
+- name: Which services does the customer have?
+  atria.cortex.atria_service_info:
+    customer: ACME
+    status: Provisioned
+  register: acme_services
+
+- name: Hosted Exchange of the customer in detail
+  atria.cortex.atria_service_info:
+    customer: Acme Corporation
+    name: Hosted Exchange
+    properties: true
+
+- name: The services of one user
+  atria.cortex.atria_service_info:
+    customer: ACME
+    user: alice
+    details: true
+
+- name: SharePoint sites of the customer
+  atria.cortex.atria_service_info:
+    customer: ACME
+    name: SharePoint2010
+    instances: true
+"""
+
+RETURN = r"""
+services:
+  description:
+    - The matching services. C(name), C(fullname), C(status), C(approval_pending) (and C(location) for a customer)
+      always; with O(details) also what M(atria.cortex.atria_service) returns as C(service), and C(properties)
+      and C(instances) when asked for.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - name: HE
+      fullname: Hosted Exchange
+      location: Location GSP
+      status: Provisioned
+      approval_pending: false
+    - name: FSS
+      fullname: File Sharing
+      location: Location GSP
+      status: NotProvisioned
+      approval_pending: false
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service import (SERVICE_SUMMARY, customer_service, instances_of,
+                                                                                   user_service)
+from ansible_collections.atria.cortex.plugins.module_utils.finder_services import find_services, get_services
+from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.service_locator import ServiceLocator, user_locator
+from ansible_collections.atria.cortex.plugins.module_utils.service_names import same_name
+from ansible_collections.atria.cortex.plugins.module_utils.xml_codec import status_key
+
+
+def wanted(summary, name, status):
+    """Whether a FIND entry passes the name (code or display name) and status filters."""
+    if name and not (same_name(xml_codec.text_of(summary, 'name'), name) or same_name(xml_codec.text_of(summary, 'fullname'), name)):
+        return False
+    return not status or status_key(xml_codec.text_of(summary, 'status')) == status_key(status)
+
+
+def main():
+    spec = connection_argument_spec()
+    spec.update(
+        customer=dict(type='str', required=True),
+        user=dict(type='str'),
+        name=dict(type='str', aliases=['service']),
+        status=dict(type='str', choices=['NotProvisioned', 'Requested', 'InProgress', 'Provisioned', 'Failed', 'Pending']),
+        details=dict(type='bool', default=False),
+        properties=dict(type='bool', default=False),
+        instances=dict(type='bool', default=False),
+    )
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
+    params = module.params
+
+    def query(client):
+        customer = CustomerRef(params['customer'])
+        user = user_locator(customer, params['user']) if params['user'] else None
+        summaries = [entry for entry in find_services(client, customer, user) if wanted(entry, params['name'], params['status'])]
+        if not (params['details'] or params['properties'] or params['instances']):
+            return {'changed': False, 'services': [SERVICE_SUMMARY.values(entry) for entry in summaries]}
+        codes = [xml_codec.text_of(entry, 'name') for entry in summaries]
+        services = []
+        for element in get_services(client, customer, codes, user, params['properties'], params['instances']):
+            service = ServiceLocator(customer, xml_codec.text_of(element, 'name'), user=params['user'])
+            values = (user_service(service) if user else customer_service(service)).values(element)
+            instances = instances_of(element)
+            if instances is not None:
+                values['instances'] = instances
+            services.append(values)
+        return {'changed': False, 'services': services}
+
+    run(module, query)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,153 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Fault matrix: every writing module x every transport fault x (transient on a write, transient on a read,
+persistent on every write), for a creation and for an update.
+
+What must hold in every cell:
+- the faulty run converges, or fails with a message that names what went wrong and what to do;
+- the server carried out at most one state-changing SET (a write whose answer was lost is re-read, not re-sent);
+- with the fault gone, one run converges and the next is a no-op that only reads;
+- the simulator holds exactly one of each entity: never a duplicate.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+import time
+
+import pytest
+
+from tests.reliability.inprocess import connection, run_module, writing_modules
+from tests.reliability.module_cases import CASES, modules_covered
+
+WRITES = ('SET', 'DELETE')
+LATENCY = 1.1       # > the 1 s timeout the timeout cells give the module
+RETRIES = 2
+
+
+class Fault:
+    """``settings`` for /_sim/faults. ``lost_answer``: the server does the work and the answer is lost, so a write
+    hit every time must still converge (re-read shows it done). ``message``: what a failure must say."""
+
+    def __init__(self, kind, settings, lost_answer, message, late_work=False):
+        self.kind = kind
+        self.settings = settings
+        self.lost_answer = lost_answer
+        self.message = message
+        # late_work: the server may still be working on a request the client gave up on (a timeout), so a re-sent
+        # SET can overtake it and both change something (a password set twice): only duplicates are forbidden.
+        self.late_work = late_work
+
+    def __repr__(self):
+        return self.kind
+
+
+# A clear message names the cause (status, first line of the page, the network failure) and says what to do.
+FAULTS = [
+    Fault('http500', {'http500_rate': 1.0}, False,
+          r"HTTP 500, gave up after \d attempts\): .*busy.*Read the server message"),
+    Fault('timeout', {'latency': LATENCY}, True, r'No answer from .* within 1 seconds .*Raise timeout', late_work=True),
+    Fault('dropped connection', {'drop_rate': 1.0}, False,
+          r'Connection to .* failed: .*gave up after \d attempts.*Running the task again is safe'),
+    Fault('lost answer', {'drop_after_rate': 1.0}, True, r'Connection to .* failed'),
+    Fault('truncated body', {'truncate_rate': 1.0}, True, r'not a CortexAPI XML answer'),
+    Fault('html error page', {'html_rate': 1.0, 'html_status': 503}, False,
+          r'HTTP 503 from .*: Service Unavailable \(gave up after \d attempts\).*retry later'),
+]
+
+# (name, extra fault settings, whether the module must converge in the faulty run itself)
+SCENARIOS = [
+    ('first write', {'only_actions': ['SET', 'DELETE'], 'max_faults': 1}, True),
+    ('first read', {'only_actions': ['GET', 'FIND'], 'max_faults': 1}, True),
+    ('every write', {'only_actions': ['SET', 'DELETE']}, None),     # None: the fault decides (lost_answer)
+]
+
+
+def writes(log):
+    return [entry for entry in log if entry['action'] in WRITES]
+
+
+def state_changing_sets(log):
+    return [entry for entry in log if entry['action'] == 'SET' and entry['changed']]
+
+
+def run(sim, case, options, **connection_options):
+    return run_module(case.module, dict(connection(sim.url, **connection_options), **options))
+
+
+def prepare(sim, case, operation):
+    """Everything the case needs before the faulty run; for an update, the entity itself."""
+    for module, options in case.setup:
+        assert not run_module(module, dict(connection(sim.url), **options)).get('failed')
+    if operation == 'update':
+        result = run(sim, case, case.create)
+        assert not result.get('failed') and result['changed'], result
+    sim.hook('log/clear')
+
+
+def assert_clean_convergence(sim, case, options, expect_change):
+    """With the fault gone: converge (changed only if the faulty run did not), then a read-only no-op."""
+    sim.hook('faults', {})
+    sim.hook('log/clear')
+    clean = run(sim, case, options)
+    assert not clean.get('failed'), clean.get('msg')
+    assert clean['changed'] is expect_change, clean
+    sim.hook('log/clear')
+    again = run(sim, case, options)
+    assert not again.get('failed') and not again['changed'], again
+    assert writes(sim.log()) == [], 'the second clean run wrote: %s' % writes(sim.log())
+    counts = case.identities(sim.state())
+    assert set(counts.values()) == {1}, 'duplicates or losses in the simulator state: %s' % counts
+
+
+def test_every_writing_module_has_a_case():
+    missing = sorted(set(writing_modules()) - modules_covered())
+    assert not missing, ('add an entry for %s to tests/reliability/module_cases.py (task options that create and '
+                         'update): every writing module must pass the fault matrix' % ', '.join(missing))
+
+
+@pytest.mark.parametrize('operation', ['create', 'update'])
+@pytest.mark.parametrize('scenario', SCENARIOS, ids=[scenario[0] for scenario in SCENARIOS])
+@pytest.mark.parametrize('fault', FAULTS, ids=repr)
+@pytest.mark.parametrize('case', CASES, ids=repr)
+def test_fault_converges_or_fails_clearly_and_never_duplicates(sim, case, fault, scenario, operation):
+    name, extra, must_converge = scenario
+    if fault.kind == 'timeout' and name == 'first read':
+        pytest.skip('a timed-out read is retried like a dropped one (covered); timeouts cost a second each')
+    if must_converge is None:
+        must_converge = fault.lost_answer
+    options = case.create if operation == 'create' else case.update
+    prepare(sim, case, operation)
+    sim.hook('faults', dict(fault.settings, **extra))
+    timeout = 1 if fault.kind == 'timeout' else 10
+    result = run(sim, case, options, retries=RETRIES, timeout=timeout)
+    if fault.kind == 'timeout':
+        time.sleep(LATENCY)     # let the requests the client gave up on finish before the state is judged
+    log = sim.log()
+    assert any(entry['fault'] for entry in log), 'the fault was never injected: %s' % log
+
+    if must_converge:
+        assert not result.get('failed'), result.get('msg')
+        assert result['changed'], result
+    else:
+        assert result.get('failed'), 'the server never did the work, yet the module reported success: %s' % result
+        assert re.search(fault.message, result['msg'], re.S), result['msg']
+    if not fault.late_work:
+        # A lost answer is re-read, not re-sent: the server changed state with one SET at most.
+        assert len(state_changing_sets(log)) <= 1, log
+    assert_clean_convergence(sim, case, options, expect_change=bool(result.get('failed')))
+
+
+@pytest.mark.parametrize('case', CASES, ids=repr)
+def test_credentials_refused_mid_run_fail_clearly_and_are_not_retried(sim, case):
+    prepare(sim, case, 'create')
+    sim.hook('faults', {'unauthorized_after': 1})      # the first request passes, every later one answers 401
+    result = run(sim, case, case.create, retries=RETRIES)
+    assert result.get('failed'), result
+    assert re.search(r'error 11 \(NotAuthenticated\).*admin_Gsp.*Check username and password', result['msg']), result['msg']
+    refused = [entry for entry in sim.log() if entry['fault'] == 'unauthorized']
+    assert len(refused) == 1, 'a 401 must never be retried: %s' % refused
+    assert_clean_convergence(sim, case, case.create, expect_change=True)
