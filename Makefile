@@ -21,7 +21,7 @@ PYTEST_DIRS = $(wildcard tests/unit tests/simulator/tests)
 # Prints how long a stage took, so slow stages show in CI logs.
 TIMED = scripts/timed
 
-.PHONY: help venv demo test sanity units integration e2e lint build changelog-lint clean
+.PHONY: help venv demo test sanity units integration e2e bench lint build changelog-lint clean
 
 help:
 	@echo "make demo         build and install the collection, run playbooks/demo.yml twice against the simulator"
@@ -31,6 +31,7 @@ help:
 	@echo "make units        pytest: tests/unit and tests/simulator/tests"
 	@echo "make integration  ansible-test integration against a simulator started for the run"
 	@echo "make e2e          pytest tests/e2e: whole playbooks against the simulator (acceptance scenarios)"
+	@echo "make bench        benchmarks/bench.py: requests, time (and peak memory of the inventory) against the simulator"
 	@echo "make lint         ansible-lint, production profile, offline"
 	@echo "make build        the collection tarball in .build/dist"
 	@echo "make changelog-lint  check changelogs/fragments (sanity runs it too)"
@@ -60,6 +61,10 @@ integration: venv
 # Whole playbooks through ansible-playbook against a simulator: acceptance scenarios, faults, -vvv leaks.
 e2e: venv $(COLLECTIONS_LINK)
 	@$(TIMED) e2e $(PYTHON) -m pytest tests/e2e
+
+# Not part of `make test`: minutes long. BENCH_ARGS go to bench.py, e.g. BENCH_ARGS="--runs 1 --users 100".
+bench: venv $(COLLECTIONS_LINK)
+	@$(TIMED) bench $(PYTHON) benchmarks/bench.py $(BENCH_ARGS)
 
 # Offline, ansible-lint does not install the collection it lints: point it at the same link pytest uses.
 lint: venv $(COLLECTIONS_LINK)

@@ -5,7 +5,8 @@
 
 Round-trips come from the simulator's request log (every HTTP request the collection sent); times are the
 task's own duration as ansible-playbook reports it (process start-up excluded). Each figure is the median
-of --runs repetitions. Results are printed as a table and written to benchmarks/results/latest.json.
+of --runs repetitions. The inventory scenario times the whole ansible-inventory process instead (start-up
+included) and reports its peak RSS. Results are printed as a table and written to benchmarks/results/latest.json.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -24,6 +25,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, ROOT)
 
 from tests.e2e.harness import Simulator, link_collection, run_playbook  # noqa: E402  pylint: disable=wrong-import-position
+from tests.e2e.inventory_run import run_inventory, write_config  # noqa: E402  pylint: disable=wrong-import-position
 
 
 class Bench:
@@ -71,6 +73,45 @@ class Bench:
         result['loop/bulk time ratio'] = round(result['loop create']['seconds'] / result['bulk create']['seconds'], 1)
         return result
 
+    def run_inventory(self, config):
+        """One ansible-inventory --list; return ((wall seconds, requests logged, reads, writes), peak RSS in MB)."""
+        self.sim.hook('log/clear')
+        run = run_inventory(self.sim.url, config)
+        if run.returncode != 0:
+            raise SystemExit('benchmark inventory failed:\n%s' % run.describe())
+        log = self.sim.log()
+        writes = [entry for entry in log if entry['action'] in ('SET', 'DELETE')]
+        return (run.seconds, len(log), len(log) - len(writes), len(writes)), run.peak_rss_mb
+
+    def inventory(self, customers, runs):
+        """ansible-inventory --list with `customers` customers (wall time and peak RSS of the whole process),
+        then the same with a warm jsonfile cache."""
+        self.sim.reset()
+        self.sim.hook('seed', {'customers': customers, 'parent': 'Gsp'})
+        plain = write_config(self.workdir, {}, name='bench_atria.yml')
+        cached = write_config(self.workdir, {'cache': True, 'cache_plugin': 'ansible.builtin.jsonfile',
+                                             'cache_connection': os.path.join(self.workdir, 'inventory-cache')},
+                              name='bench_cached_atria.yml')
+        fresh = [self.run_inventory(plain) for _run in range(runs)]
+        self.run_inventory(cached)  # fills the cache
+        warm = [self.run_inventory(cached) for _run in range(runs)]
+        self.sim.reset()
+        return {
+            '--list': summarise([sample for sample, _rss in fresh]),
+            'cached --list': summarise([sample for sample, _rss in warm]),
+            'peak MB --list': statistics.median(rss for _sample, rss in fresh),
+            'peak MB cached': statistics.median(rss for _sample, rss in warm),
+        }
+
+    def dist_groups(self, count, runs):
+        """Reading every distribution group of a customer that has count of them (paged GETs)."""
+        samples = []
+        for _run in range(runs):
+            self.sim.reset()
+            self.sim.hook('seed', {'distgroups': {'customer': 'OC', 'count': count}})
+            samples.append(self.play('dist_groups_read.yml', {'bench_customer': 'OC', 'bench_expected': count}))
+        return {'read all': summarise(samples)}
+
 
 def summarise(samples):
     """Medians of (seconds, requests, reads, writes) samples."""
@@ -99,6 +140,9 @@ def main():
     parser.add_argument('--runs', type=int, default=5, help='repetitions of the cheap scenarios (median reported)')
     parser.add_argument('--users', type=int, default=1000, help='users in the bulk/loop comparison')
     parser.add_argument('--user-runs', type=int, default=1, help='repetitions of the bulk/loop comparison')
+    parser.add_argument('--distgroups', type=int, default=2500, help='distribution groups of one customer, read with paging')
+    parser.add_argument('--inventory-customers', type=int, default=10000, help='customers in the inventory scenario')
+    parser.add_argument('--inventory-runs', type=int, default=3, help='repetitions of the inventory scenario')
     parser.add_argument('--output', default=os.path.join(HERE, 'results', 'latest.json'))
     args = parser.parse_args()
 
@@ -110,6 +154,8 @@ def main():
             results = {
                 'customer task': bench.customer_task(args.runs),
                 '%d users' % args.users: bench.users(args.users, args.user_runs),
+                '%d distribution groups' % args.distgroups: bench.dist_groups(args.distgroups, args.runs),
+                'inventory %d' % args.inventory_customers: bench.inventory(args.inventory_customers, args.inventory_runs),
             }
         finally:
             sim.stop()

@@ -202,6 +202,7 @@ from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.module_utils.common.text.converters import to_native
 from ansible.parsing.vault import AnsibleVaultError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
+from ansible import template as ansible_template
 from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.atria.cortex.plugins.module_utils import client as client_module
@@ -211,6 +212,9 @@ from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.collect imp
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.config import VAULT_HINT, InventoryConfig
 
 CONFIG_SUFFIXES = ('atria.yml', 'atria.yaml')
+# Server data must never be evaluated as a template (a customer named '{{ ... }}'). ansible-core 2.19 and later
+# treat what inventory plugins set as untrusted already; older releases need the values marked unsafe.
+_TRUST_AWARE_CORE = hasattr(ansible_template, 'trust_as_template')
 # hostname_source -> host variable; name is accepted because that is what the modules call the code.
 _HOSTNAME_VARIABLES = {'name': 'code'}
 # Tell the user which environment variable a missing connection option can come from.
@@ -235,8 +239,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if config.cleartext_to_remote_host:
             self.display.warning('atria inventory %s: url uses http://, the password travels unencrypted. '
                                  'Use https:// for anything but a local test server.' % path)
-        records = self._records(config, path, cache)
-        self._populate(records)
+        data = self._data(config, path, cache)
+        self._populate(data)
 
     # ---------------------------------------------------------------- options
 
@@ -263,22 +267,24 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     # ---------------------------------------------------------------- data (server or cache)
 
-    def _records(self, config, path, cache):
-        """The collected data: from the cache when enabled and fresh, else from the server (then cached)."""
+    def _data(self, config, path, cache):
+        """What collect() returns: from the cache when enabled and fresh, else from the server (then cached)."""
         use_cache = self.get_option('cache')
         cache_key = '%s_%s' % (self.get_cache_key(path), config.fingerprint())
         if use_cache and cache:
             try:
-                return self._cache[cache_key]
+                data = self._cache[cache_key]
             except KeyError:
-                pass  # nothing cached yet, or expired
+                data = None  # nothing cached yet, or expired
+            if isinstance(data, dict) and 'customers' in data:
+                self.display.vv('atria inventory %s: %d customers from the cache' % (path, len(data['customers'])))
+                return data
         try:
             data = collect(config)
-        except (CortexError, ValueError) as exc:
-            # ValueError: a missing username or password, found when the client is made
+        except (CortexError, ValueError, AnsibleError) as exc:
+            # ValueError: a missing username or password; AnsibleError: e.g. a password vault secret missing
             raise AnsibleParserError('atria inventory %s: %s' % (path, to_native(exc)))
-        except AnsibleError as exc:  # e.g. a vault-encrypted password without the vault secret
-            raise AnsibleParserError('atria inventory %s: %s' % (path, to_native(exc)))
+        self.display.vv('atria inventory %s: %d customers from %d requests' % (path, len(data['customers']), data['requests']))
         if use_cache:
             self._cache[cache_key] = data
         return data
@@ -292,6 +298,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         strict = self.get_option('strict')
         compose, groups, keyed_groups = self.get_option('compose'), self.get_option('groups'), self.get_option('keyed_groups')
         everyone = self.inventory.add_group(self._sanitize_group_name(prefix + 'customers'))
+        status_groups = {}
         tree = None
         if self.get_option('reseller_groups'):
             tree = ResellerGroups(self.inventory, self._sanitize_group_name, prefix, data['resellers'])
@@ -302,14 +309,16 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 self.display.warning('atria inventory: customer %r has no %s; it is left out.' % (record.get('code'), hostname_source))
                 continue
             host = self.inventory.add_host(str(hostname), group=everyone)
-            # Server data is marked unsafe: a customer named '{{ ... }}' must never be evaluated as a template.
-            hostvars = dict((name, wrap_var(value)) for name, value in record.items())
+            hostvars = dict(record) if _TRUST_AWARE_CORE else dict((name, wrap_var(value)) for name, value in record.items())
             if connection:
                 hostvars['ansible_connection'] = connection
             for name, value in hostvars.items():
                 self.inventory.set_variable(host, name, value)
-            status = xml_codec.status_key(record.get('status')) or 'unknown'
-            self.inventory.add_child(self.inventory.add_group(self._sanitize_group_name('%sstatus_%s' % (prefix, status))), host)
+            status = record.get('status')
+            if status not in status_groups:
+                group = self._sanitize_group_name('%sstatus_%s' % (prefix, xml_codec.status_key(status) or 'unknown'))
+                status_groups[status] = self.inventory.add_group(group)
+            self.inventory.add_child(status_groups[status], host)
             if tree is not None:
                 tree.add(host, record)
             self._set_composite_vars(compose, hostvars, host, strict=strict)

@@ -336,7 +336,7 @@ class CortexClient(object):
         if error_el is not None:
             code_text = (xml_codec.text_of(error_el, 'id') or '').strip()
             code = int(code_text) if re.match(r'^-?[0-9]+$', code_text) else 0
-            message = xml_codec.redact_text(xml_codec.text_of(error_el, 'message', ''), secrets)
+            message = _CONTROL_CHARACTERS.sub(u'\ufffd', xml_codec.redact_text(xml_codec.text_of(error_el, 'message', ''), secrets))
             error = api_error(code, message, http_status=status, entity=context['entity'], api_user=self.username)
             if status in RETRY_STATUSES and code not in _NEVER_RETRY_CODES:
                 raise _Retryable(error, False)

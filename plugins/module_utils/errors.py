@@ -282,6 +282,12 @@ def api_error(code, message, http_status=None, entity=None, api_user=None):
     return error_for(code)(code, message, http_status=http_status, entity=entity, api_user=api_user)
 
 
+def with_hint(error, hint):
+    """The same API error with the fix that fits where it happened (an error code's general hint may not)."""
+    return error_for(error.code)(error.code, error.server_message, http_status=error.http_status, entity=error.entity,
+                                 api_user=error.api_user, hint=hint)
+
+
 class TransportError(CortexError):
     """The request did not get a usable CortexAPI answer: network, TLS, timeout, wrong URL, non-XML body."""
 

@@ -64,11 +64,15 @@ class Field:
 
     # -- comparing ---------------------------------------------------------------------------------------
     def normalize(self, value):
-        """The desired value in the shape read() returns, so that the two compare."""
-        return None if value is None else str(value)
+        """The desired value in the shape read() returns, so that the two compare.
+
+        The server trims leading and trailing blanks from the values it stores; trimming them here too keeps a
+        re-run of ``' Riga '`` a no-op instead of a change on every run.
+        """
+        return None if value is None else str(value).strip()
 
     def equal(self, current, desired):
-        current = '' if current is None else current
+        current = '' if current is None else current.strip()
         if self.ignore_case:
             return current.lower() == desired.lower()
         return current == desired
@@ -140,7 +144,7 @@ class ListField(Field):
         return [(item.text or '').strip() for item in container.findall(self.item_tag)]
 
     def normalize(self, value):
-        return None if value is None else [str(item) for item in value]
+        return None if value is None else [str(item).strip() for item in value]
 
     def compare(self, current, desired, params, creating):
         if desired is None:
@@ -189,7 +193,7 @@ class PropertiesField(Field):
         current = current or {}
         if desired is None:
             return Change(False)
-        differing = dict((key, value) for key, value in desired.items() if creating or current.get(key) != value)
+        differing = dict((key, value) for key, value in desired.items() if creating or _trimmed(current.get(key)) != value)
         before = dict((key, current.get(key)) for key in desired)
         if not differing:
             return Change(False, before=before, after=before)
@@ -254,6 +258,9 @@ class WriteOnlyField(Field):
     def read(self, entity):
         return None
 
+    def normalize(self, value):
+        return None if value is None else str(value)    # a secret is sent exactly as given, blanks included
+
     def compare(self, current, desired, params, creating):
         if desired is None:
             return Change(False)
@@ -270,4 +277,8 @@ def property_text(value):
     """Property values travel as text; booleans the way the server writes them."""
     if isinstance(value, bool):
         return xml_codec.bool_text(value)
-    return '' if value is None else str(value)
+    return '' if value is None else str(value).strip()    # trimmed, as the server stores it (see Field.normalize)
+
+
+def _trimmed(text):
+    return text.strip() if isinstance(text, str) else text

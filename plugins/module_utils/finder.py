@@ -125,8 +125,7 @@ def read_pages(client, request_for_page, items_in, page_size=PAGE_SIZE):
     index = 1
     while True:
         items = items_in(client.get(request_for_page(index, page_size)))
-        for item in items:
-            yield item
+        yield from items
         if len(items) < page_size:
             return
         index += 1

@@ -46,7 +46,8 @@ def find_services(client, customer, user=None):
         return found.findall('service')
     if found.find('user') is None:
         described = user.address(client).describe()
-        raise NotFoundError(USER_NOT_FOUND, 'No %s.' % described, entity=described, api_user=getattr(client, 'username', None))
+        raise NotFoundError(USER_NOT_FOUND, '%s%s not found.' % (described[0].upper(), described[1:]), entity=described,
+                            api_user=getattr(client, 'username', None))
     return found.findall('user/service')
 
 

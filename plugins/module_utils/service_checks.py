@@ -15,7 +15,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.errors import ValidationError, error_for
+from ansible_collections.atria.cortex.plugins.module_utils.errors import ValidationError, with_hint
 from ansible_collections.atria.cortex.plugins.module_utils.fields_plans import ServiceOptionError, describe_plans, find_plan, read_plans
 from ansible_collections.atria.cortex.plugins.module_utils.service_names import HOSTED_EXCHANGE, required_properties, same_name
 from ansible_collections.atria.cortex.plugins.module_utils.xml_codec import status_key
@@ -131,17 +131,15 @@ def explain_refusal(error, locator):
     """The server's "user limit reached" refusal, with the task that lifts the limit as its hint."""
     if not isinstance(error, ValidationError) or error.code != 10 or 'limit' not in (error.server_message or '').lower():
         return error
-    customer = locator.customer.code or locator.customer.reference
+    if locator.user is None:
+        return with_hint(error, 'A user limit of %s is lower than the number of users that already have the service or '
+                                'plan. Raise user_limit, or de-provision the service of some users first.' % locator.code)
     plan_name = None
     if locator.cached_customer_service is not None:
         plans = read_plans(locator.cached_customer_service, locator.plan_tag())
         plan_name = next((entry['name'] for entry in plans if entry['name'].lower() in error.server_message.lower()), None)
-    hint = 'A user limit of %s is reached.' % (locator.code, limit_fix(customer, locator.code, plan_name))
-    if locator.user is None:
-        hint = ('A user limit of %s is lower than the number of users that already have the service or plan. Raise '
-                'user_limit, or de-provision the service of some users first.' % locator.code)
-    return error_for(error.code)(error.code, error.server_message, http_status=error.http_status, entity=error.entity,
-                                 api_user=error.api_user, hint=hint)
+    customer = locator.customer.code or locator.customer.reference
+    return with_hint(error, 'A user limit of %s is reached. %s' % (locator.code, limit_fix(customer, locator.code, plan_name)))
 
 
 # -- instances -------------------------------------------------------------------------------------------------

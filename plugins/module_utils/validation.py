@@ -44,6 +44,12 @@ def email_problem(value):
     return None
 
 
+def non_negative_problem(value):
+    if value < 0:
+        return 'must be 0 or more'
+    return None
+
+
 def check_options(module, rules):
     """Fail the module with every problem found; ``rules`` maps option name -> function(value) -> problem."""
     problems = []

@@ -26,12 +26,15 @@ MAX_POLL_INTERVAL = 3.0
 class ProvisioningFailed(CortexError):
     """The provisioning request ended Failed; carries its log lines."""
 
+    name = 'ProvisioningFailed'
+
     def __init__(self, request_id, description, log_lines):
         self.request_id = request_id
         self.log_lines = list(log_lines)
         message = 'Provisioning request %s (%s) failed.' % (request_id, description or 'no description')
         if self.log_lines:
             message += ' Request log: ' + ' | '.join(self.log_lines)
+            message += '' if message[-1] in '.!?' else '.'
         message += (' Fix the cause reported in the log on the Atria side, then re-run the task: the entity keeps '
                     'the status Failed until it is provisioned again.')
         super(ProvisioningFailed, self).__init__(message)
@@ -39,6 +42,8 @@ class ProvisioningFailed(CortexError):
 
 class WaitTimeout(CortexError):
     """wait_timeout passed before the request finished."""
+
+    name = 'WaitTimeout'
 
 
 def poll_intervals(timeout, clock=time.monotonic):

@@ -22,7 +22,7 @@ description:
     customer rather than a named group; M(atria.cortex.atria_approval_managers) manages it.
   - An identical re-run sends one read request and reports no change.
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes
@@ -145,6 +145,7 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
+from ansible_collections.atria.cortex.plugins.module_utils import validation
 from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.directory import UserDirectory, require_members
 from ansible_collections.atria.cortex.plugins.module_utils.engine import Engine
@@ -154,6 +155,9 @@ from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_opt
 from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.locators_groups import ApprovalGroupLocator
 from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+
+# Options that count (people, days): never negative.
+COUNTS = ('members_to_approve', 'timeout_days', 'reminder_days')
 
 
 def argument_spec():
@@ -177,6 +181,7 @@ def argument_spec():
 
 def main():
     module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    validation.check_options(module, dict.fromkeys(COUNTS, validation.non_negative_problem))
     params = module.params
     customer = CustomerRef(params['customer'])
 

@@ -17,7 +17,7 @@ description:
     C(Workflow Managers) provider, with the option names of M(atria.cortex.atria_approval_group) and
     M(atria.cortex.atria_approval_managers).
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.info_module

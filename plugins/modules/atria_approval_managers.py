@@ -21,7 +21,7 @@ description:
     read with M(atria.cortex.atria_approval_group_info).
   - An identical re-run sends one read request and reports no change.
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes
@@ -101,6 +101,7 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
+from ansible_collections.atria.cortex.plugins.module_utils import validation
 from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.engine import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.entities.approval_group import APPROVAL_MANAGERS
@@ -108,6 +109,9 @@ from ansible_collections.atria.cortex.plugins.module_utils.fields_approval impor
 from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.locators_groups import ApprovalProviderLocator, require_existing
 from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+
+# Options that count (people, days): never negative.
+COUNTS = ('managers', 'timeout_days', 'reminder_days')
 
 
 def argument_spec():
@@ -126,6 +130,7 @@ def argument_spec():
 
 def main():
     module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    validation.check_options(module, dict.fromkeys(COUNTS, validation.non_negative_problem))
     customer = CustomerRef(module.params['customer'])
 
     def reconcile(client):

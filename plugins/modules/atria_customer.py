@@ -65,6 +65,8 @@ options:
   domains:
     description:
       - The customer's domains. See O(domains_mode) for how the list is applied.
+      - The server requires the primary domain in the list, so O(primary_domain) always stays in it, whatever
+        the mode.
     type: list
     elements: str
   domains_mode:

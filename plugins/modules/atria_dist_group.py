@@ -27,7 +27,7 @@ description:
   - An identical re-run sends one read request and reports no change - two when the lists name users by user
     name, whose e-mail addresses are then looked up.
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes

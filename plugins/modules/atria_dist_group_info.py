@@ -19,7 +19,7 @@ description:
     whether that means "contains" or "starts with").
   - The member lists are returned only with O(members=true), because the server sends them only when asked.
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.info_module

@@ -93,8 +93,20 @@ children:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.errors import ValidationError, with_hint
 from ansible_collections.atria.cortex.plugins.module_utils.runner import run
 from ansible_collections.atria.cortex.plugins.module_utils.waiter import read_children, read_request
+
+
+# The server answers an unknown request id with InvalidReference, whose general hint is about plans and members.
+REQUEST_NOT_FOUND = 18
+
+
+def unknown_request(error):
+    if error.code != REQUEST_NOT_FOUND:
+        return error
+    return with_hint(error, 'Check the id: writing modules return it as request_id. An API user sees only the requests '
+                            'of its own customer and the customers below it.')
 
 
 def main():
@@ -110,7 +122,10 @@ def main():
 
     def query(client):
         details = dict(with_log=params['log'], with_times=params['times'])
-        result = {'changed': False, 'request': read_request(client, params['id'], **details)}
+        try:
+            result = {'changed': False, 'request': read_request(client, params['id'], **details)}
+        except ValidationError as error:
+            raise unknown_request(error)
         if params['children']:
             result['children'] = read_children(client, params['id'], **details)
         return result

@@ -65,21 +65,16 @@ def tenant_of(module, args, result):
 def entity_of(module, args, result):
     """'user alice_ACME', 'service HE of user alice', 'distribution group Sales Team', ..."""
     label, keys = ENTITY_NAMES.get(module, (module.replace('atria_', '', 1).replace('_', ' '), ('name',)))
-    entity = {}
-    for value in result.values():
-        if isinstance(value, dict) and value.get('name'):
-            entity = value
-            break
     name = None
     if module == 'atria_customer':
         name = tenant_of(module, args, result)
+    elif module == 'atria_user' and (result.get('user') or {}).get('name'):
+        name = result['user']['name']      # the stored name (alice_ACME), as bulk diffs show it
     else:
         for key in keys:
             if args.get(key):
                 name = args[key]
                 break
-    if module == 'atria_user' and entity.get('name'):
-        name = entity['name']      # the stored name, alice_ACME, as bulk diffs show it
     text = label if not name else '%s %s' % (label, name)
     if module == 'atria_service':
         if args.get('instance'):
@@ -228,7 +223,7 @@ class Report:
                 'tenants_drifted': len(drifted),
                 'drifted_entities': len(set((row['tenant'], row['entity']) for row in self.rows)),
                 'drifted_fields': len(self.rows),
-                'tasks': self.tasks,
+                'module_results': self.tasks,
                 'failures': len(self.failures),
             },
             'tenants': per_tenant,
@@ -255,6 +250,13 @@ def value_text(value):
     if value == '':
         return '(empty)'
     return str(value)
+
+
+def actual_text(row):
+    """The actual value as people read it: a field of an entity that does not exist is '(missing)'."""
+    if row.get('change') == 'create' and row.get('actual') is None:
+        return '(missing)'
+    return value_text(row.get('actual'))
 
 
 def _e(value):
@@ -316,7 +318,7 @@ def render_html(report):
         for row in report['rows']:
             parts.append('<tr><td>%s</td><td>%s</td><td>%s</td><td class="v exp">%s</td><td class="v act">%s</td></tr>\n'
                          % (_e(row['tenant']), _e(row['entity']), _e(row['field']), _e(value_text(row['expected'])),
-                            _e(value_text(row['actual']))))
+                            _e(actual_text(row))))
         parts.append('</tbody></table>\n')
     else:
         parts.append('<p class="none">Every audited entity matches its definition.</p>\n')
@@ -331,23 +333,28 @@ def render_html(report):
     return ''.join(parts)
 
 
-def write_report(report, directory, basename='atria-audit'):
-    """Write <basename>.json and <basename>.html atomically; return their paths."""
+def report_paths(directory, basename='atria-audit'):
+    """{'json': ..., 'html': ...}: the absolute paths of the report files."""
     directory = os.path.abspath(os.path.expanduser(directory))
+    return dict((kind, os.path.join(directory, '%s.%s' % (basename, kind))) for kind in ('json', 'html'))
+
+
+def write_report(report, directory, basename='atria-audit'):
+    """Write <basename>.json and <basename>.html atomically (creating the directory); return their paths."""
+    paths = report_paths(directory, basename)
+    directory = os.path.dirname(paths['json'])
     if not os.path.isdir(directory):
         os.makedirs(directory)
-    paths = {}
-    for kind, text in (('json', json.dumps(report, indent=2, sort_keys=False, default=str) + '\n'), ('html', render_html(report))):
-        path = os.path.join(directory, '%s.%s' % (basename, kind))
+    texts = {'json': json.dumps(report, indent=2, default=str) + '\n', 'html': render_html(report)}
+    for kind, path in paths.items():
         handle, temporary = tempfile.mkstemp(dir=directory, prefix='.%s.' % basename)
         try:
             with os.fdopen(handle, 'w', encoding='utf-8') as stream:
-                stream.write(text)
+                stream.write(texts[kind])
             os.chmod(temporary, 0o644)
             os.replace(temporary, path)
         except BaseException:
             if os.path.exists(temporary):
                 os.remove(temporary)
             raise
-        paths[kind] = path
     return paths

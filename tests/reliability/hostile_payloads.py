@@ -96,10 +96,27 @@ def binary_garbage(_path):
     return b'<' + bytes(noise)
 
 
+def oversized_stream(_path):
+    # The same without a Content-Length (the body ends when the connection closes): the cap must hold while reading.
+    return oversized_answer(_path)
+
+
+def escape_sequences(_path):
+    # XML 1.0 allows C1 controls in text: \x9b is a terminal's CSI. An error message must not carry them to a console.
+    return DECLARATION + (u'<response><error><id>1</id><message>Bad \x9b2J\x9b31mvalue</message></error></response>'
+                          .encode('utf-8'))
+
+
+def binary_after_markup(_path):
+    return b'<html>\x1b[2J\x1b[31m\x07 fake prompt $ </html>'
+
+
 PAYLOADS = dict((builder.__name__, builder) for builder in (
     billion_laughs, quadratic_blowup, external_entity, parameter_entity, external_dtd, xinclude, deep_nesting,
     huge_text_node, oversized_answer, utf16, utf16_hiding_a_doctype, utf7_hiding_a_doctype, utf32, ebcdic,
-    invalid_utf8, binary_garbage))
+    invalid_utf8, binary_garbage, oversized_stream, escape_sequences, binary_after_markup))
+# Served without a Content-Length, the connection closed after the body.
+STREAMED = ('oversized_stream',)
 # The ones that name a local file (the test makes it a FIFO: opening it would block the parser).
 READS_A_FILE = ('external_entity', 'parameter_entity', 'external_dtd', 'xinclude', 'utf16_hiding_a_doctype',
                 'utf7_hiding_a_doctype')

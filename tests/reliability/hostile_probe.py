@@ -22,7 +22,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.reliability import inprocess  # noqa: F401  pylint: disable=unused-import  (makes the collection importable)
-from tests.reliability.hostile_payloads import PAYLOADS
+from tests.reliability.hostile_payloads import PAYLOADS, STREAMED
 
 from ansible_collections.atria.cortex.plugins.module_utils import xml_codec  # noqa: E402
 from ansible_collections.atria.cortex.plugins.module_utils.client import CortexClient  # noqa: E402
@@ -44,10 +44,11 @@ def _reset_peak():
 
 
 class _Server:
-    """Answers every POST with the current body, HTTP 200, text/xml."""
+    """Answers every POST with the current body, HTTP 200, text/xml (``streamed``: no Content-Length)."""
 
     def __init__(self):
         self.body = b''
+        self.streamed = False
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -60,7 +61,11 @@ class _Server:
                 self.rfile.read(int(self.headers.get('Content-Length', 0)))
                 self.send_response(200)
                 self.send_header('Content-Type', 'text/xml; charset=utf-8')
-                self.send_header('Content-Length', str(len(server.body)))
+                if server.streamed:
+                    self.send_header('Connection', 'close')
+                    self.close_connection = True
+                else:
+                    self.send_header('Content-Length', str(len(server.body)))
                 self.end_headers()
                 try:
                     self.wfile.write(server.body)
@@ -76,6 +81,7 @@ class _Server:
 def probe(mode, name, body, server):
     if mode == 'client':
         server.body = body
+        server.streamed = name in STREAMED
         client = CortexClient(server.url, 'admin_Gsp', 'Adm1n!Gsp', retries=0, timeout=30)
 
         def call():

@@ -11,7 +11,25 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils import fields as f
+from ansible_collections.atria.cortex.plugins.module_utils.lists import same_items
 from ansible_collections.atria.cortex.plugins.module_utils.resource import Resource
+
+
+class DomainsField(f.ListField):
+    """The customer's domains. The server refuses a list without the primary domain (error 1), and on creation it
+    starts the list with it, so the list sent always keeps the primary domain: ``domains_mode: present`` on a new
+    customer adds to it, ``absent`` never removes it, ``exact`` need not repeat it.
+    """
+
+    def compare(self, current, desired, params, creating):
+        change = super(DomainsField, self).compare(current, desired, params, creating)
+        primary = params.get('primary_domain')
+        if not change.changed or not primary or primary.lower() in [domain.lower() for domain in change.send]:
+            return change
+        wanted = [primary] + change.send
+        if not creating and same_items(current, wanted, self.ignore_case):
+            return f.Change(False, before=current, after=current)
+        return f.Change(True, send=wanted, before=current, after=wanted)
 
 
 CUSTOMER = Resource(
@@ -28,7 +46,7 @@ CUSTOMER = Resource(
         f.Field('address', 'address'),
         f.Field('phone', 'phone'),
         f.Field('fax', 'fax'),
-        f.ListField('domains', 'domains', item_tag='domain'),
+        DomainsField('domains', 'domains', item_tag='domain'),
         f.PropertiesField('properties'),
         f.BooleanField('enabled', 'enabled'),
     ),

@@ -15,6 +15,21 @@ from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.resource import Resource
 
 
+class PlaceField(f.Field):
+    """A location or department. The server matches the name against the customer's list case-insensitively
+    (keeping the list's spelling) and stores an empty one as Unassigned; compared the same way, a re-run is a no-op.
+    """
+
+    UNASSIGNED = 'Unassigned'
+
+    def __init__(self, option, tag):
+        super(PlaceField, self).__init__(option, tag, ignore_case=True)
+
+    def normalize(self, value):
+        value = super(PlaceField, self).normalize(value)
+        return self.UNASSIGNED if value == '' else value
+
+
 def password_block(value):
     """``<password><password>secret</password></password>``: the only place a password travels."""
     return [xml_codec.E('password', xml_codec.E('password', value))]
@@ -30,8 +45,8 @@ USER = Resource(
         f.Field('last_name', 'lastname'),
         f.Field('display_name', 'fullname'),
         f.Field('external_email', 'externalemail', ignore_case=True),
-        f.Field('location', 'location'),
-        f.Field('department', 'department'),
+        PlaceField('location', 'location'),
+        PlaceField('department', 'department'),
         f.Field('phone', 'phone'),
         f.BooleanField('enabled', 'enabled'),
         f.ListField('roles', 'roles', item_tag='role'),

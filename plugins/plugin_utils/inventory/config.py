@@ -14,20 +14,20 @@ __metaclass__ = type
 
 import hashlib
 import json
-from urllib.parse import urlsplit
 
 from ansible.errors import AnsibleError
 from ansible.module_utils.common.text.converters import to_native
 
 from ansible_collections.atria.cortex.plugins.module_utils import client as client_module
-from ansible_collections.atria.cortex.plugins.module_utils.common import normalize_url
+from ansible_collections.atria.cortex.plugins.module_utils.common import _is_loopback, normalize_url
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.selection import Selection
 
 FILTER_KEYS = ('status', 'parent', 'name_pattern', 'fullname_pattern')
 ENRICHMENTS = ('users', 'services')
+# Bump when the shape of the cached data changes, so that an older cache entry is never read.
+CACHE_FORMAT = 1
 # Options that change what the server is asked, or which customers are asked about; they key the cache.
 _QUERY_OPTIONS = ('url', 'username', 'filters', 'include_deprovisioned', 'reseller_groups', 'enrich')
-_LOOPBACK_HOSTS = ('localhost', '127.0.0.1', '::1')
 VAULT_HINT = ('The configuration holds a vault-encrypted value: give the vault password, e.g. with --vault-password-file, '
               '--vault-id, --ask-vault-pass or ANSIBLE_VAULT_PASSWORD_FILE.')
 
@@ -91,7 +91,7 @@ class InventoryConfig:
     @property
     def cleartext_to_remote_host(self):
         """True when the password would travel unencrypted to something other than this machine."""
-        return self.url.lower().startswith('http://') and (urlsplit(self.url).hostname or '').lower() not in _LOOPBACK_HOSTS
+        return self.url.lower().startswith('http://') and not _is_loopback(self.url)
 
     def new_client(self):
         """A CortexClient of its own (one requests session each: sessions are not shared between threads)."""
@@ -115,5 +115,5 @@ class InventoryConfig:
 
     def fingerprint(self):
         """A short digest of the options that shape the query: a cached answer is reused only for the same query."""
-        text = json.dumps(self._options, sort_keys=True, default=str)
+        text = json.dumps([CACHE_FORMAT, self._options], sort_keys=True, default=str)
         return hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]

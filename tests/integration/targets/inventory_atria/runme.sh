@@ -20,6 +20,7 @@ export ANSIBLE_INVENTORY_ENABLED=atria.cortex.atria ANSIBLE_INVENTORY_UNPARSED_F
 
 ansible-inventory -i "$config" --graph | tee "$work/graph.txt"
 ansible-inventory -i "$config" --list > "$work/list.json"
+python plain_json.py "$work/list.json" > "$work/plain_list.json"
 
 ansible-playbook assert_inventory.yml -i "$config" -e "@$vars_file" -e "inventory_output=$work" "$@"
 ansible-playbook per_customer.yml -i "$config" -e "@$vars_file" "$@"

@@ -234,6 +234,14 @@ def test_host_variables_are_server_data_marked_unsafe_and_connection_local(sim, 
     assert 'name' not in da  # a reserved name: Ansible would warn on every run
 
 
+def test_server_values_are_never_evaluated_as_templates(sim, tmp_path):
+    with client_for(sim) as client:
+        client.set(xml_codec.E('customer', xml_codec.leaf('name', 'OC'), xml_codec.leaf('billingid', '{{ 7 * 6 }}')))
+    hostvars = inventory(sim, tmp_path, {'compose': {'bill': 'billing_id'}}, args=('--host', 'OC'))
+    assert hostvars['billing_id'] == '{{ 7 * 6 }}'
+    assert hostvars['bill'] == '{{ 7 * 6 }}'
+
+
 def test_reseller_groups_nest_and_cost_three_plus_two_per_reseller(sim, tmp_path):
     sim.seed({'customers': 6, 'resellers': 2, 'parent': 'DA'})
     sim.clear_log()
@@ -301,6 +309,16 @@ def test_parent_filter_is_sent_to_the_server(sim, tmp_path):
     listing = inventory(sim, tmp_path, {'filters': {'parent': 'Demo Also'}})
     assert sorted(listing['_meta']['hostvars']) == ['SC1', 'SC2', 'SC3']
     assert sim.requests() == [('FIND', 'customer')]
+
+
+def test_parent_filter_with_reseller_groups_keeps_the_reseller_chain(sim, tmp_path):
+    sim.seed({'customers': 3, 'parent': 'DA'})
+    sim.clear_log()
+    listing = inventory(sim, tmp_path, {'filters': {'parent': 'DA'}, 'reseller_groups': True})
+    # the FIND, identity, Gsp's customers, then one GET + one FIND for DA
+    assert len(sim.requests()) == 5
+    assert listing['atria_reseller_gsp']['children'] == ['atria_reseller_da']
+    assert hosts_of(listing, 'atria_reseller_da') == ['SC1', 'SC2', 'SC3']
 
 
 @pytest.mark.parametrize('source, expected', [('fullname', 'Demo Also'), ('id', '23'), ('name', 'DA'), ('code', 'DA')])
