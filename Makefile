@@ -1,6 +1,6 @@
 # atria.cortex developer entry points. The README's two commands:
 #   make demo   build + install the collection tarball, run playbooks/demo.yml twice against the simulator
-#   make test   sanity, unit + simulator tests, integration, ansible-lint
+#   make test   sanity, unit + simulator tests, reliability suite, integration, e2e, ansible-lint
 # Everything runs from .venv, which `make venv` creates from the pinned requirements/dev.txt.
 
 SHELL := /bin/bash
@@ -21,14 +21,15 @@ PYTEST_DIRS = $(wildcard tests/unit tests/simulator/tests)
 # Prints how long a stage took, so slow stages show in CI logs.
 TIMED = scripts/timed
 
-.PHONY: help venv demo test sanity units integration e2e bench lint build changelog-lint clean
+.PHONY: help venv demo test sanity units reliability integration e2e bench lint build changelog-lint clean
 
 help:
 	@echo "make demo         build and install the collection, run playbooks/demo.yml twice against the simulator"
-	@echo "make test         sanity + units + integration + lint (what CI runs)"
+	@echo "make test         sanity + units + reliability + integration + e2e + lint (what CI runs)"
 	@echo "make venv         create $(VENV) from requirements/dev.txt (only when the pins changed)"
 	@echo "make sanity       ansible-test sanity on a staged copy of the collection"
 	@echo "make units        pytest: tests/unit and tests/simulator/tests"
+	@echo "make reliability  pytest tests/reliability: fault matrix, 8 forks, properties, hostile XML, secret leaks"
 	@echo "make integration  ansible-test integration against a simulator started for the run"
 	@echo "make e2e          pytest tests/e2e: whole playbooks against the simulator (acceptance scenarios)"
 	@echo "make bench        benchmarks/bench.py: requests, time (and peak memory of the inventory) against the simulator"
@@ -46,7 +47,7 @@ demo: venv
 # Stages run one after another. --keep-going: a failing stage does not hide the others' results,
 # and make still exits non-zero when any of them failed.
 test: venv
-	@$(TIMED) test $(MAKE) --no-print-directory --keep-going sanity units integration e2e lint
+	@$(TIMED) test $(MAKE) --no-print-directory --keep-going sanity units reliability integration e2e lint
 
 sanity: venv
 	@$(TIMED) sanity scripts/run-sanity
@@ -54,6 +55,10 @@ sanity: venv
 units: venv $(COLLECTIONS_LINK)
 	@if [[ -z "$(PYTEST_DIRS)" ]]; then echo "units: no test folders (tests/unit, tests/simulator/tests)" >&2; exit 1; fi
 	@$(TIMED) units $(PYTHON) -m pytest $(PYTEST_DIRS)
+
+# Faults, concurrency, property-based convergence, hostile XML, secret leaks, the check-mode marker.
+reliability: venv $(COLLECTIONS_LINK)
+	@$(TIMED) reliability $(PYTHON) -m pytest tests/reliability
 
 integration: venv
 	@$(TIMED) integration scripts/run-integration

@@ -20,6 +20,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.fields_plans import S
 from ansible_collections.atria.cortex.plugins.module_utils.service_names import HOSTED_EXCHANGE, required_properties, same_name
 from ansible_collections.atria.cortex.plugins.module_utils.xml_codec import status_key
 
+
 def label(service_el, code):
     """'Hosted Exchange (HE)'."""
     fullname = xml_codec.text_of(service_el, 'fullname') if service_el is not None else None

@@ -18,7 +18,7 @@ description:
   - A top-level request has children, one per entity the change touched; O(children=true) reads them too.
   - One GET request, and a second one for O(children).
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.info_module

@@ -26,7 +26,7 @@ description:
   - Multi-instance services (CRM 2011, SharePoint 2010, Microsoft SQL Server Hosting, Windows Web-Hosting) can
     have instances; O(instance) creates, updates and deletes one of them on the customer service.
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes

@@ -20,7 +20,7 @@ description:
     the instances of multi-instance services (CRM 2011, SharePoint 2010, Microsoft SQL Server Hosting, Windows
     Web-Hosting).
 author:
-  - atria.cortex contributors
+  - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.info_module
@@ -111,8 +111,8 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service import (SERVICE_SUMMARY, customer_service, instances_of,
-                                                                                   user_service)
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service import (
+    SERVICE_SUMMARY, customer_service, instances_of, user_service)
 from ansible_collections.atria.cortex.plugins.module_utils.finder_services import find_services, get_services
 from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.runner import run

@@ -67,5 +67,17 @@ CASES = [
 ]
 
 
+# Options for each read-only module, run after the setup of the cases above (customer REL exists). They take part
+# in the secret tests: the API password travels with every request of every module.
+INFO_CASES = {
+    'atria_customer_info': dict(name='REL', properties=True),
+    'atria_user_info': dict(customer='REL'),
+    'atria_service_info': dict(customer='REL'),
+    'atria_approval_group_info': dict(customer='REL'),
+    'atria_dist_group_info': dict(customer='REL'),
+    'atria_request_info': dict(id=45666),      # the first provisioning request after a reset: REL's creation
+}
+
+
 def modules_covered():
     return set(case.module for case in CASES)

@@ -14,8 +14,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils import fields as f
-from ansible_collections.atria.cortex.plugins.module_utils.fields_plans import (CustomerPlansField, PackageField, PlanListField,
-                                                                               UserPlansField)
+from ansible_collections.atria.cortex.plugins.module_utils.fields_plans import (
+    CustomerPlansField, PackageField, PlanListField, UserPlansField)
 from ansible_collections.atria.cortex.plugins.module_utils.resource import Resource
 
 # Hidden service properties are only answered to <properties filter="all"/> (guide: Advanced properties).

@@ -21,9 +21,10 @@ def element(xml):
 
 
 def plan_xml(tag, name, fullname, enabled=True, limit='Unlimited', used=False):
-    return ('<{tag}><name>{name}</name><fullname>{fullname}</fullname><userlimit>{limit}</userlimit><used>{used}</used>'
-            '<enabled>{enabled}</enabled></{tag}>').format(tag=tag, name=name, fullname=fullname, limit=limit,
-                                                          used='True' if used else 'False', enabled='True' if enabled else 'False')
+    template = ('<{tag}><name>{name}</name><fullname>{fullname}</fullname><userlimit>{limit}</userlimit><used>{used}</used>'
+                '<enabled>{enabled}</enabled></{tag}>')
+    return template.format(tag=tag, name=name, fullname=fullname, limit=limit, used='True' if used else 'False',
+                           enabled='True' if enabled else 'False')
 
 
 def he_service(status='Provisioned', plans=None, package='Default', version='2013'):

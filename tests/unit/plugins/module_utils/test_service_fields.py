@@ -10,8 +10,8 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.atria.cortex.plugins.module_utils import service_names
-from ansible_collections.atria.cortex.plugins.module_utils.fields_plans import (CustomerPlansField, PackageField, ServiceOptionError,
-                                                                               UserPlansField)
+from ansible_collections.atria.cortex.plugins.module_utils.fields_plans import (
+    CustomerPlansField, PackageField, ServiceOptionError, UserPlansField)
 
 from service_fakes import fss_service, he_service, response, user_he_service
 

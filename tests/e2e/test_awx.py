@@ -1,0 +1,184 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""AWX / Automation Platform: the credential type, the execution environment files (ansible-builder, offline) and
+a job run the way AWX runs one (ansible-runner, credentials injected as environment variables only)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import glob
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from tests.e2e.harness import ADMIN_USER, COLLECTIONS, ROOT, link_collection
+
+pytestmark = [pytest.mark.e2e]
+
+BIN = os.path.dirname(sys.executable)
+AWX = os.path.join(ROOT, 'extensions', 'awx')
+ATRIA_VARIABLES = {'ATRIA_URL', 'ATRIA_USERNAME', 'ATRIA_PASSWORD', 'ATRIA_VALIDATE_CERTS'}
+
+
+def load(path):
+    with open(path, encoding='utf-8') as handle:
+        return yaml.safe_load(handle)
+
+
+def credential_env(inputs):
+    """The environment AWX gives a job from a credential of our type: its env injectors rendered with the inputs."""
+    credential_type = load(os.path.join(AWX, 'credential_type.yml'))
+    environment = ImmutableSandboxedEnvironment()
+    return dict((name, environment.from_string(template).render(**inputs))
+                for name, template in credential_type['injectors']['env'].items())
+
+
+def clean_environment():
+    """This process's environment without any ATRIA_* variable: the job gets them from the credential only."""
+    return dict((key, value) for key, value in os.environ.items() if not key.startswith('ATRIA_'))
+
+
+def collection_version():
+    return load(os.path.join(ROOT, 'galaxy.yml'))['version']
+
+
+# ----------------------------------------------------------------------------------------- credential type
+def test_the_credential_type_injects_exactly_the_atria_variables():
+    credential_type = load(os.path.join(AWX, 'credential_type.yml'))
+    assert credential_type['kind'] == 'cloud'
+    fields = dict((field['id'], field) for field in credential_type['inputs']['fields'])
+    assert list(fields) == ['url', 'username', 'password', 'validate_certs']
+    assert [name for name, field in fields.items() if field.get('secret')] == ['password']
+    assert fields['validate_certs']['type'] == 'boolean' and fields['validate_certs']['default'] is True
+    assert credential_type['inputs']['required'] == ['url', 'username', 'password']
+    assert set(credential_type['injectors']) == {'env'}
+    # AWX refuses ANSIBLE_* variables in credential injectors; ours are only the ones the collection reads.
+    assert set(credential_type['injectors']['env']) == ATRIA_VARIABLES
+    env = credential_env({'url': 'https://a.example', 'username': 'u', 'password': 'p&<w>', 'validate_certs': False})
+    assert env == {'ATRIA_URL': 'https://a.example', 'ATRIA_USERNAME': 'u', 'ATRIA_PASSWORD': 'p&<w>',
+                   'ATRIA_VALIDATE_CERTS': 'False'}
+
+
+# ----------------------------------------------------------------------------------- execution environment
+def test_meta_execution_environment_gives_ansible_builder_the_collection_requirements():
+    """ansible-builder introspects installed collections through their meta/execution-environment.yml."""
+    link_collection()
+    found = subprocess.run([os.path.join(BIN, 'ansible-builder'), 'introspect', '--sanitize', COLLECTIONS],
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert found.returncode == 0, found.stderr
+    data = yaml.safe_load(found.stdout.split('---', 1)[1])
+    python = [line.split('#')[0].strip() for line in data['python']]
+    system = [line.split('#')[0].strip() for line in data['system']]
+    with open(os.path.join(ROOT, 'requirements', 'runtime.txt'), encoding='utf-8') as handle:
+        runtime = [line.strip() for line in handle if line.strip() and not line.startswith('#')]
+    # ansible-core is the EE's own; everything else the collection needs is there.
+    assert python == [requirement for requirement in runtime if not requirement.startswith('ansible-core')]
+    assert 'libxml2 [platform:rpm]' in system and all('atria.cortex' in line for line in data['system'])
+
+
+def test_ansible_builder_creates_a_build_context_offline(tmp_path):
+    version = collection_version()
+    definition = load(os.path.join(AWX, 'execution-environment.yml'))
+    tarball = 'atria-cortex-%s.tar.gz' % version
+    assert definition['version'] == 3
+    assert definition['dependencies']['galaxy']['collections'][0]['name'] == 'collections/' + tarball, \
+        'extensions/awx/execution-environment.yml names another version than galaxy.yml'
+    built = subprocess.run([os.path.join(BIN, 'ansible-galaxy'), 'collection', 'build', '--force', '--output-path',
+                            os.path.join(ROOT, '.build', 'dist')], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                           check=False)
+    assert built.returncode == 0, built.stdout + built.stderr
+
+    context = tmp_path / 'context'
+    created = subprocess.run([os.path.join(BIN, 'ansible-builder'), 'create', '-f', os.path.join(AWX, 'execution-environment.yml'),
+                              '-c', str(context), '--output-filename', 'Containerfile'],
+                             cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert created.returncode == 0, created.stdout + created.stderr
+    containerfile = (context / 'Containerfile').read_text(encoding='utf-8')
+    build = context / '_build'
+    assert (build / 'collections' / tarball).is_file()
+    assert load(str(build / 'requirements.yml')) == {'collections': [{'name': 'collections/' + tarball, 'type': 'file'}]}
+    assert 'requests==' in (build / 'requirements.txt').read_text(encoding='utf-8')
+    assert 'lxml==' in (build / 'requirements.txt').read_text(encoding='utf-8')
+    assert 'libxml2' in (build / 'bindep.txt').read_text(encoding='utf-8')
+    for step in ('ansible-galaxy collection install', 'introspect.py introspect', 'ansible-core==2.19.14',
+                 'install-from-bindep', 'FROM $EE_BASE_IMAGE AS base'):
+        assert step in containerfile, step
+
+
+# ------------------------------------------------------------------------------------------- a job run
+@pytest.mark.simulator
+def test_ansible_runner_runs_onboard_with_the_credentials_only_in_the_environment(sim, tmp_path):
+    link_collection()
+    private = tmp_path / 'job'
+    (private / 'env').mkdir(parents=True)
+    # The project: the repository's playbooks (AWX checks the project out; here a link does).
+    os.symlink(os.path.join(ROOT, 'playbooks'), str(private / 'project'))
+    envvars = credential_env({'url': sim.url, 'username': ADMIN_USER[0], 'password': ADMIN_USER[1], 'validate_certs': True})
+    # What the execution environment provides: the collection (installed in the EE image; here the checkout).
+    envvars.update({'ANSIBLE_COLLECTIONS_PATH': COLLECTIONS, 'ANSIBLE_COLLECTIONS_SCAN_SYS_PATH': 'false'})
+    (private / 'env' / 'envvars').write_text(yaml.safe_dump(envvars), encoding='utf-8')
+    (private / 'inventory').mkdir()
+    (private / 'inventory' / 'hosts').write_text('localhost ansible_connection=local\n', encoding='utf-8')
+
+    environment = clean_environment()
+    environment['PATH'] = BIN + os.pathsep + environment.get('PATH', '')
+
+    def job(ident):
+        completed = subprocess.run([os.path.join(BIN, 'ansible-runner'), 'run', str(private), '-p', 'onboard.yml',
+                                    '--ident', ident], env=environment, capture_output=True, text=True, timeout=900,
+                                   check=False)
+        artifacts = private / 'artifacts' / ident
+        events = []
+        for path in sorted(glob.glob(str(artifacts / 'job_events' / '*.json'))):
+            with open(path, encoding='utf-8') as handle:
+                events.append(json.load(handle))
+        events.sort(key=lambda event: event['counter'])
+        return completed, artifacts, events
+
+    first, artifacts, events = job('onboard-1')
+    assert first.returncode == 0, first.stdout[-4000:] + first.stderr[-2000:]
+    assert (artifacts / 'status').read_text(encoding='utf-8').strip() == 'successful'
+    stats = [event for event in events if event['event'] == 'playbook_on_stats'][-1]['event_data']
+    # customer, users, customer services, user services, approval groups, distribution groups
+    assert stats['changed'] == {'localhost': 6}
+    assert stats['failures'] == {} and stats['dark'] == {}
+    changed = [event['event_data']['task'] for event in events
+               if event['event'] == 'runner_on_ok' and event['event_data']['res'].get('changed')]
+    assert [task.split(' | ')[0] for task in changed] == ['Customer', 'Users', 'Services', 'Services', 'Approval groups',
+                                                          'Distribution groups']
+
+    second, artifacts, events = job('onboard-2')
+    assert second.returncode == 0, second.stdout[-4000:]
+    stats = [event for event in events if event['event'] == 'playbook_on_stats'][-1]['event_data']
+    assert stats['changed'] == {}, 'a second job changed something'
+
+    # The password went in through env/envvars only, and no job output or event shows it. (ansible-runner's own
+    # record of the command it ran, artifacts/*/command, holds the environment like env/envvars does; AWX
+    # deletes both with the job's private data directory.)
+    outputs = glob.glob(str(private / 'artifacts' / '*' / 'stdout')) + glob.glob(str(private / 'artifacts' / '*' / 'job_events' / '*.json'))
+    assert len(outputs) > 20
+    for path in outputs:
+        with open(path, encoding='utf-8', errors='replace') as handle:
+            assert ADMIN_USER[1] not in handle.read(), path
+
+
+@pytest.mark.simulator
+def test_the_awx_inventory_source_lists_the_customers(sim, tmp_path):
+    link_collection()
+    environment = clean_environment()
+    environment.update(credential_env({'url': sim.url, 'username': ADMIN_USER[0], 'password': ADMIN_USER[1],
+                                       'validate_certs': True}))
+    environment.update({'ANSIBLE_COLLECTIONS_PATH': COLLECTIONS, 'ANSIBLE_INVENTORY_UNPARSED_WARNING': '0'})
+    listed = subprocess.run([os.path.join(BIN, 'ansible-inventory'), '-i', os.path.join(AWX, 'inventory', 'atria.yml'), '--list'],
+                            cwd=str(tmp_path), env=environment, capture_output=True, text=True, timeout=300, check=False)
+    assert listed.returncode == 0, listed.stderr
+    inventory = json.loads(listed.stdout)
+    assert {'Gsp', 'DA', 'OC'} <= set(inventory['atria_customers']['hosts'])
+    assert 'DA' in json.dumps(inventory['_meta']['hostvars']['DA'].get('code'))

@@ -1,0 +1,188 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""No secret leaks: every option marked no_log, in every module, is absent from `-vvv` output, diffs, results,
+error messages and traces.
+
+The no_log options are read from the argument specs the modules really build (argument_specs.py), so a new
+module or a new secret option is covered without touching this file; a secret option no task can carry fails the
+suite. One playbook, generated from module_cases.py, runs every module with every secret, three times:
+
+- with ``-vvv --diff`` and ``trace: true``: a real run, the secrets sent (created, then re-sent with
+  ``update_password: always``);
+- with every write refused (HTTP 500, no retry) and a task whose API password is wrong: the error paths;
+- with ``--check --diff -vvv``.
+
+A secret must not appear raw, XML-escaped, JSON-escaped or inside a Basic Authorization header. The values
+hold XML-special characters on purpose: Ansible masks a no_log value only where it appears verbatim, so an
+escaped copy in a trace would get through unless the collection redacts it itself.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import base64
+import json
+import os
+
+import pytest
+import yaml
+
+from tests.e2e.harness import ADMIN_USER, run_playbook
+from tests.reliability.argument_specs import secret_options
+from tests.reliability.module_cases import CASES, INFO_CASES
+
+API_PASSWORD = ADMIN_USER[1]                    # the simulator's; the run needs the real one to get anywhere
+WRONG_API_PASSWORD = u'Wr0ng&<"api\'>pässword'
+OPTION_SECRET = u'S3cr&t<"pw\'>Ünïcode'         # every other no_log option gets this value (len >= 7: password policy)
+
+
+def escaped_forms(secret):
+    """The secret as it would appear in XML text or attributes, each of those also as JSON would print it."""
+    xml = secret.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+    forms = set([secret, xml, xml.replace('"', '&quot;'), xml.replace("'", '&apos;'),
+                 xml.replace('"', '&quot;').replace("'", '&apos;')])
+    for form in list(forms):
+        forms.add(json.dumps(form)[1:-1])
+        forms.add(json.dumps(form, ensure_ascii=False)[1:-1])
+    return forms
+
+
+def leaked(text, secret, username=ADMIN_USER[0]):
+    forms = escaped_forms(secret)
+    forms.add(base64.b64encode(('%s:%s' % (username, secret)).encode('utf-8')).decode('ascii'))
+    return sorted(form for form in forms if form in text)
+
+
+def with_secret(options, path, secret):
+    """A copy of the task options with the secret at ``path`` (('user_password',) or ('users', 'user_password')).
+    None when the options have no place for it."""
+    options = json.loads(json.dumps(options))
+    head, rest = path[0], path[1:]
+    if not rest:
+        if head not in options:
+            return None
+        options[head] = secret
+        return options
+    items = options.get(head)
+    if not isinstance(items, list) or not items or not all(rest[0] in item for item in items):
+        return None
+    options[head] = [with_secret(item, rest, secret) for item in items]
+    return options
+
+
+def secret_tasks():
+    """Every no_log option other than the API password, placed into the create options of a case of its module."""
+    tasks = []
+    unplaced = []
+    for module, paths in sorted(secret_options().items()):
+        for path in paths:
+            if path == ('password',):
+                continue        # the API password: every task carries it (module_defaults below)
+            placed = [with_secret(case.create, path, '{{ secret_option }}') for case in CASES if case.module == module]
+            placed = [options for options in placed if options is not None]
+            if not placed:
+                unplaced.append('%s: %s' % (module, '.'.join(path)))
+                continue
+            tasks.append((module, path, placed[0]))
+    return tasks, unplaced
+
+
+def task(name, module, options, **extra):
+    entry = {'name': 'Secret: %s' % name, 'atria.cortex.' + module: options}
+    entry.update(extra)
+    return entry
+
+
+def playbook_for(tmp_path, errors_expected, sim_admin):
+    """One play: the setup of every case, every writing module's creation, the secret-bearing tasks (sent again with
+    update_password: always where the module has it), every info module; with errors_expected every write after
+    the setup is refused (HTTP 500) and one task has a wrong API password.
+
+    The secrets live in a vars file and reach the tasks as "{{ ... }}", as a vault would provide them: Ansible quotes
+    the task's source lines in its own error reports, and those must show the template, not the value.
+    """
+    tasks = []
+    for case in CASES:
+        for module, options in case.setup:
+            tasks.append(task('setup %s' % module, module, options, check_mode=False))   # real even under --check
+    if errors_expected:
+        tasks.append({'name': 'Refuse every write from now on', 'ansible.builtin.uri': {
+            'url': sim_admin + '/_sim/faults', 'method': 'POST', 'body_format': 'json',
+            'body': {'http500_rate': 1.0, 'only_actions': ['SET', 'DELETE']}}})
+    for case in CASES:
+        tasks.append(task('%s create' % case.label, case.module, case.create, ignore_errors=errors_expected))
+    secret_bearing, _unplaced = secret_tasks()
+    for module, path, options in secret_bearing:
+        tasks.append(task('%s %s' % (module, '.'.join(path)), module, options, ignore_errors=errors_expected))
+        again = dict(options, update_password='always') if 'user_password' in options else None
+        if again is not None:
+            tasks.append(task('%s %s again' % (module, '.'.join(path)), module, again, ignore_errors=errors_expected))
+    for module, options in sorted(INFO_CASES.items()):
+        tasks.append(task(module, module, options))
+    if errors_expected:
+        tasks.append(task('wrong API password', 'atria_customer_info', {'name': 'REL', 'password': '{{ secret_wrong_api }}'},
+                          ignore_errors=True))
+    secrets = tmp_path / 'secrets.yml'
+    secrets.write_text(yaml.safe_dump({'secret_api': API_PASSWORD, 'secret_option': OPTION_SECRET,
+                                       'secret_wrong_api': WRONG_API_PASSWORD}, allow_unicode=True), encoding='utf-8')
+    play = [{'name': 'Every module with every secret', 'hosts': 'localhost', 'gather_facts': False,
+             'vars_files': [str(secrets)],
+             'module_defaults': {'group/atria.cortex.atria': {'password': '{{ secret_api }}', 'trace': True, 'retries': 0}},
+             'tasks': tasks}]
+    path = tmp_path / ('secrets-%s.yml' % ('errors' if errors_expected else 'ok'))
+    path.write_text(yaml.safe_dump(play, allow_unicode=True, sort_keys=False), encoding='utf-8')
+    return str(path)
+
+
+def assert_nothing_leaked(run, results_text):
+    everything = run.output + results_text
+    for secret in (API_PASSWORD, OPTION_SECRET, WRONG_API_PASSWORD):
+        assert not leaked(everything, secret), 'secret %r leaked as %s' % (secret, leaked(everything, secret))
+
+
+def results_text(run):
+    return json.dumps(run.tasks, ensure_ascii=False) + json.dumps(run.tasks)
+
+
+@pytest.fixture
+def run_generated(sim, tmp_path):
+
+    def run(errors_expected=False, **options):
+        path = playbook_for(tmp_path, errors_expected, sim.admin)
+        return run_playbook(sim, path, str(tmp_path / ('results-%d.jsonl' % len(os.listdir(str(tmp_path))))), **options)
+    return run
+
+
+def test_every_secret_option_has_a_task_that_carries_it():
+    _tasks, unplaced = secret_tasks()
+    assert not unplaced, ('no case in tests/reliability/module_cases.py can carry these no_log options; give one a '
+                          'value in its create options: %s' % ', '.join(unplaced))
+    missing_info = sorted(module for module in secret_options() if module.endswith('_info') and module not in INFO_CASES)
+    assert not missing_info, 'add options for %s to INFO_CASES in tests/reliability/module_cases.py' % missing_info
+
+
+def test_secrets_absent_from_verbose_output_diffs_results_and_traces(run_generated, sim):
+    run = run_generated(verbosity=3, diff=True)
+    assert run.returncode == 0, run.output[-4000:]
+    assert [task['task'] for task in run.tasks if task['status'] == 'failed'] == []
+    assert any('trace' in task['result'] for task in run.tasks), 'no trace was returned: the test would prove little'
+    assert_nothing_leaked(run, results_text(run))
+
+
+def test_secrets_absent_from_error_messages_and_traces(run_generated, sim):
+    run = run_generated(errors_expected=True, verbosity=3, diff=True)
+    failed = [task for task in run.tasks if task['status'] == 'failed']
+    refused = [task['task'] for task in failed if (task['result'].get('error') or {}).get('http_status') == 500]
+    carrying = ['Secret: %s %s' % (module, '.'.join(path)) for module, path, _options in secret_tasks()[0]]
+    assert set(carrying) <= set(refused), 'a write carrying a secret was not refused: %s' % refused
+    assert any('error 11' in task['result'].get('msg', '') for task in failed), 'the wrong password was not refused'
+    assert_nothing_leaked(run, results_text(run))
+
+
+def test_secrets_absent_from_check_mode_diffs(run_generated, sim):
+    run = run_generated(check=True, diff=True, verbosity=3)
+    assert run.returncode == 0, run.output[-4000:]
+    assert any(task['result'].get('diff') for task in run.tasks), 'no diff was produced: the test would prove little'
+    assert_nothing_leaked(run, results_text(run))
