@@ -21,7 +21,7 @@ PYTEST_DIRS = $(wildcard tests/unit tests/simulator/tests)
 # Prints how long a stage took, so slow stages show in CI logs.
 TIMED = scripts/timed
 
-.PHONY: help venv demo test sanity units reliability integration e2e bench lint build changelog-lint clean
+.PHONY: help venv demo test sanity units reliability integration e2e molecule bench lint build changelog-lint clean
 
 help:
 	@echo "make demo         build and install the collection, run playbooks/demo.yml twice against the simulator"
@@ -32,6 +32,7 @@ help:
 	@echo "make reliability  pytest tests/reliability: fault matrix, 8 forks, properties, hostile XML, secret leaks"
 	@echo "make integration  ansible-test integration against a simulator started for the run"
 	@echo "make e2e          pytest tests/e2e: whole playbooks against the simulator (acceptance scenarios)"
+	@echo "make molecule     molecule test of roles/tenant (extensions/molecule/default) against a simulator"
 	@echo "make bench        benchmarks/bench.py: requests, time (and peak memory of the inventory) against the simulator"
 	@echo "make lint         ansible-lint, production profile, offline"
 	@echo "make build        the collection tarball in .build/dist"
@@ -47,7 +48,7 @@ demo: venv
 # Stages run one after another. --keep-going: a failing stage does not hide the others' results,
 # and make still exits non-zero when any of them failed.
 test: venv
-	@$(TIMED) test $(MAKE) --no-print-directory --keep-going sanity units reliability integration e2e lint
+	@$(TIMED) test $(MAKE) --no-print-directory --keep-going sanity units reliability integration e2e molecule lint
 
 sanity: venv
 	@$(TIMED) sanity scripts/run-sanity
@@ -66,6 +67,11 @@ integration: venv
 # Whole playbooks through ansible-playbook against a simulator: acceptance scenarios, faults, -vvv leaks.
 e2e: venv $(COLLECTIONS_LINK)
 	@$(TIMED) e2e $(PYTHON) -m pytest tests/e2e
+
+# roles/tenant: converge, idempotence, verify (_info modules), cleanup (offboard), against a simulator the scenario
+# starts and stops. Offline: no Galaxy, no ansible-compat prerun.
+molecule: venv $(COLLECTIONS_LINK)
+	@$(TIMED) molecule scripts/run-molecule test
 
 # Not part of `make test`: minutes long. BENCH_ARGS go to bench.py, e.g. BENCH_ARGS="--runs 1 --users 100".
 bench: venv $(COLLECTIONS_LINK)

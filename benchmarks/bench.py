@@ -7,6 +7,9 @@ Round-trips come from the simulator's request log (every HTTP request the collec
 task's own duration as ansible-playbook reports it (process start-up excluded). Each figure is the median
 of --runs repetitions. The inventory scenario times the whole ansible-inventory process instead (start-up
 included) and reports its peak RSS. Results are printed as a table and written to benchmarks/results/latest.json.
+
+Side by side (uri_baseline.py): each customer and user scenario also runs the way it is written without the
+collection, ansible.builtin.uri with templated XML. throughput.py measures the simulator itself (8 clients).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -19,6 +22,10 @@ import os
 import statistics
 import sys
 import tempfile
+
+from figures import print_table, summarise
+from throughput import simulator_throughput
+from uri_baseline import customer_side_by_side, users_side_by_side
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -46,32 +53,6 @@ class Bench:
         log = self.sim.log()
         writes = [entry for entry in log if entry['action'] in ('SET', 'DELETE')]
         return sum(task['elapsed'] for task in tasks), len(log), len(log) - len(writes), len(writes)
-
-    def customer_task(self, runs):
-        """Round-trips and time of one customer task: create, identical re-run, one-field update."""
-        figures = {'create': [], 'no-op': [], 'update': []}
-        for run in range(runs):
-            self.sim.reset()
-            figures['create'].append(self.play('customer.yml'))
-            figures['no-op'].append(self.play('customer.yml'))
-            figures['update'].append(self.play('customer.yml', {'bench_contact': 'Contact %d' % run}))
-        return dict((scenario, summarise(samples)) for scenario, samples in figures.items())
-
-    def users(self, count, runs):
-        """count users created in one bulk task versus a loop of single-user tasks."""
-        users = [{'name': 'user%04d' % number, 'first_name': 'User%d' % number} for number in range(count)]
-        figures = {'bulk create': [], 'bulk no-op': [], 'loop create': []}
-        for _run in range(runs):
-            self.sim.reset()
-            self.play('customer.yml')
-            figures['bulk create'].append(self.play('users_bulk.yml', {'bench_users': users}))
-            figures['bulk no-op'].append(self.play('users_bulk.yml', {'bench_users': users}))
-            self.sim.reset()
-            self.play('customer.yml')
-            figures['loop create'].append(self.play('users_loop.yml', {'bench_users': users}))
-        result = dict((scenario, summarise(samples)) for scenario, samples in figures.items())
-        result['loop/bulk time ratio'] = round(result['loop create']['seconds'] / result['bulk create']['seconds'], 1)
-        return result
 
     def run_inventory(self, config):
         """One ansible-inventory --list; return ((wall seconds, requests logged, reads, writes), peak RSS in MB)."""
@@ -113,36 +94,16 @@ class Bench:
         return {'read all': summarise(samples)}
 
 
-def summarise(samples):
-    """Medians of (seconds, requests, reads, writes) samples."""
-    return {
-        'seconds': round(statistics.median(sample[0] for sample in samples), 3),
-        'requests': statistics.median(sample[1] for sample in samples),
-        'reads': statistics.median(sample[2] for sample in samples),
-        'writes': statistics.median(sample[3] for sample in samples),
-        'runs': len(samples),
-    }
-
-
-def print_table(results):
-    print('%-28s %10s %9s %6s %7s %5s' % ('scenario', 'seconds', 'requests', 'reads', 'writes', 'runs'))
-    for group, scenarios in results.items():
-        for scenario, figures in scenarios.items():
-            if isinstance(figures, dict):
-                print('%-28s %10.3f %9g %6g %7g %5d' % ('%s: %s' % (group, scenario), figures['seconds'], figures['requests'],
-                                                        figures['reads'], figures['writes'], figures['runs']))
-            else:
-                print('%-28s %10s' % ('%s: %s' % (group, scenario), figures))
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--runs', type=int, default=5, help='repetitions of the cheap scenarios (median reported)')
-    parser.add_argument('--users', type=int, default=1000, help='users in the bulk/loop comparison')
-    parser.add_argument('--user-runs', type=int, default=1, help='repetitions of the bulk/loop comparison')
+    parser.add_argument('--users', type=int, default=1000, help='users in the bulk/loop/uri comparison')
+    parser.add_argument('--user-sample', type=int, default=20,
+                        help='users per repetition of the loop and uri-loop per-user figures (the full size runs once)')
     parser.add_argument('--distgroups', type=int, default=2500, help='distribution groups of one customer, read with paging')
     parser.add_argument('--inventory-customers', type=int, default=10000, help='customers in the inventory scenario')
-    parser.add_argument('--inventory-runs', type=int, default=3, help='repetitions of the inventory scenario')
+    parser.add_argument('--inventory-runs', type=int, default=5, help='repetitions of the inventory scenario')
+    parser.add_argument('--clients', type=int, default=8, help='concurrent clients in the simulator throughput scenario')
     parser.add_argument('--output', default=os.path.join(HERE, 'results', 'latest.json'))
     args = parser.parse_args()
 
@@ -152,10 +113,11 @@ def main():
         try:
             bench = Bench(sim, workdir)
             results = {
-                'customer task': bench.customer_task(args.runs),
-                '%d users' % args.users: bench.users(args.users, args.user_runs),
+                'customer task': customer_side_by_side(bench, args.runs),
+                '%d users' % args.users: users_side_by_side(bench, args.users, args.user_sample, args.runs),
                 '%d distribution groups' % args.distgroups: bench.dist_groups(args.distgroups, args.runs),
                 'inventory %d' % args.inventory_customers: bench.inventory(args.inventory_customers, args.inventory_runs),
+                'simulator, %d clients' % args.clients: simulator_throughput(sim, args.runs, args.clients),
             }
         finally:
             sim.stop()

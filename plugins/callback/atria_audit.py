@@ -72,8 +72,8 @@ import os
 from ansible import context
 from ansible.plugins.callback import CallbackBase
 
-from ansible_collections.atria.cortex.plugins.plugin_utils.audit import (COLLECTION_PREFIX, Report, actual_text, report_paths, short_name,
-                                                                       value_text, write_report)
+from ansible_collections.atria.cortex.plugins.plugin_utils.audit import (
+    COLLECTION_PREFIX, Report, actual_text, report_paths, short_name, value_text, write_report)
 
 
 REPORT_ENV = 'ATRIA_AUDIT_REPORT_JSON'

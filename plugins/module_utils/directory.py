@@ -79,10 +79,11 @@ class UserDirectory:
         return dict((name, self._known[self.stored_name(name).lower()]) for name in names)
 
     def _fetch(self, names):
-        wanted = []
+        wanted, seen = [], set()
         for name in names:
             stored = self.stored_name(name)
-            if stored.lower() not in self._known and stored.lower() not in [item.lower() for item in wanted]:
+            if stored.lower() not in self._known and stored.lower() not in seen:
+                seen.add(stored.lower())
                 wanted.append(stored)
         if not wanted:
             return

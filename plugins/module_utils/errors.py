@@ -128,7 +128,7 @@ APPENDIX_A = {
               "Check the location name; a GET of the customer lists its <locations>."),
     21: _Code('ServiceNotFound', 'The <service> specified does not exist or has not been configured.',
               'The service does not exist, is not configured, or is not enabled for this customer.',
-              'Use the internal service name (Appendix B of the guide, for example HE, FSS, CitrixHostedApps) and '
+              'Use the internal service name (Appendix B of the guide, for example HE, FSS, HostedAppsandDesktops) and '
               'check that the service is configured for the location and offered to the customer.'),
     22: _Code('RoleNotFound', 'The role specified does not exist.',
               'A security role named in the request does not exist.',

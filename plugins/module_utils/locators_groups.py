@@ -46,7 +46,8 @@ class GroupAddress(Address):
 
 
 class ListingAddress(GroupAddress):
-    """An entity a GET returns with its siblings: the GET names the first ``listed_at`` levels only."""
+    """An entity a GET returns with its siblings: the GET names the first ``listed_at`` levels only (the answer
+    holds the whole entity, so no read children are needed)."""
 
     def __init__(self, levels, listed_at):
         super(ListingAddress, self).__init__(levels)

@@ -29,7 +29,7 @@ REPORT_FORMAT = 'atria.cortex.audit/1'
 REDACTED = '********'
 NO_LOG_FIELD = '(hidden by no_log)'
 # Keys whose values are never written to a report, whatever a result holds.
-SECRET_KEY = re.compile(r'pass(word|wd)?|secret|token|api_?key', re.IGNORECASE)
+SECRET_KEY = re.compile(r'passw(or)?d|passphrase|secret|token|api_?key|private_?key', re.IGNORECASE)
 NO_LOG_MARK = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
 
 # How each module names the entity it manages: (label, options whose value identifies it).
