@@ -31,8 +31,8 @@ def print_table(results):
         for scenario, figures in scenarios.items():
             label = '%s: %s' % (group, scenario)
             if isinstance(figures, dict) and 'seconds' in figures:
-                print('%-52s %9.3f %9g %7g %7g %5d' % (label, figures['seconds'], figures['requests'], figures['reads'],
-                                                      figures['writes'], figures['runs']))
+                row = (label, figures['seconds'], figures['requests'], figures['reads'], figures['writes'], figures['runs'])
+                print('%-52s %9.3f %9g %7g %7g %5d' % row)
             elif isinstance(figures, dict):
                 print('%-52s %s' % (label, ', '.join('%s %s' % (key, value) for key, value in figures.items())))
             else:

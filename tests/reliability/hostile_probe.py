@@ -21,7 +21,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from tests.reliability import inprocess  # noqa: F401  pylint: disable=unused-import  (makes the collection importable)
+# Imported for its side effect: it makes ansible_collections.atria.cortex importable.
+from tests.reliability import inprocess  # noqa: F401  pylint: disable=unused-import
 from tests.reliability.hostile_payloads import PAYLOADS, STREAMED
 
 from ansible_collections.atria.cortex.plugins.module_utils import xml_codec  # noqa: E402

@@ -16,7 +16,7 @@ import pytest
 
 from ansible_collections.atria.cortex.plugins.module_utils import errors
 from ansible_collections.atria.cortex.plugins.module_utils import xml_codec as codec
-from ansible_collections.atria.cortex.plugins.module_utils.client import CortexClient
+from ansible_collections.atria.cortex.plugins.module_utils.client import COLLECTION_VERSION, CortexClient
 
 E = codec.E
 API_PASSWORD = 'Adm1n!DA&<pw>'
@@ -285,7 +285,43 @@ def test_500_with_cortex_error_is_retried_and_reported_as_api_error(stub, client
     with pytest.raises(errors.ApiError) as caught:
         client.get(customer())
     assert caught.value.code == 0 and caught.value.http_status == 500 and 'Deadlock victim' in str(caught.value)
+    assert "customer 'DA' (HTTP 500, gave up after 4 attempts): Deadlock victim" in str(caught.value)
     assert client.round_trips == 4
+
+
+def test_cut_short_refusal_is_asked_again_not_blamed_on_the_url(stub, client):
+    cut = error_body(34, "Customer 'ZZ' not found.")[:70]
+    stub.add(Reply(400, cut), Reply(400, error_body(34, "Customer 'ZZ' not found.")))
+    with pytest.raises(errors.NotFoundError):
+        client.get(customer('ZZ'))
+    assert client.round_trips == 2
+
+
+def test_cut_short_refusal_every_time_says_so(stub, client):
+    stub.add(*[Reply(400, error_body(34, 'x')[:70]) for dummy in range(4)])
+    with pytest.raises(errors.TransportError) as caught:
+        client.get(customer())
+    assert caught.value.name == 'TruncatedResponse' and 'the CortexAPI answer was cut short' in str(caught.value)
+
+
+def test_control_characters_from_the_server_never_reach_a_message(stub, client):
+    stub.add(Reply(400, error_body(1, u'Bad \x9b31mvalue')), *[Reply(502, b'<p>\x1b[2J\x07gone</p>') for dummy in range(4)])
+    with pytest.raises(errors.ApiError) as caught:
+        client.get(customer())
+    assert '\x9b' not in str(caught.value) and 'Bad \ufffd31mvalue' in str(caught.value)
+    with pytest.raises(errors.TransportError) as caught:
+        client.get(customer())
+    assert '\x1b' not in str(caught.value) and '\x07' not in str(caught.value)
+
+
+def test_user_agent_names_the_collection_version(stub):
+    stub.add(Reply(body=CUSTOMER), Reply(body=CUSTOMER))
+    with make_client(stub.url) as cortex:
+        cortex.get(customer())
+    with make_client(stub.url, user_agent='atria.cortex/9.9.9 (check_mode)') as cortex:
+        cortex.get(customer())
+    assert [r['headers']['User-Agent'] for r in stub.requests] == ['atria.cortex/%s' % COLLECTION_VERSION,
+                                                                    'atria.cortex/9.9.9 (check_mode)']
 
 
 def test_backoff_grows_exponentially_and_is_capped():

@@ -8,6 +8,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.atria.cortex.plugins.doc_fragments.atria import ModuleDocFragment
+from ansible_collections.atria.cortex.plugins.module_utils import client as client_module
 from ansible_collections.atria.cortex.plugins.module_utils import common, errors
 from ansible_collections.atria.cortex.plugins.module_utils.client import CortexClient
 
@@ -132,3 +133,8 @@ def test_trace_result():
     client = common.client_from_module(module)
     assert common.trace_result(client) == {'trace': []}
     assert common.trace_result(None) == {}
+
+
+def test_user_agent_marks_check_mode_so_the_server_log_can_prove_it():
+    assert common.user_agent(False) == 'atria.cortex/%s' % client_module.COLLECTION_VERSION
+    assert common.user_agent(True) == 'atria.cortex/%s (check_mode)' % client_module.COLLECTION_VERSION
