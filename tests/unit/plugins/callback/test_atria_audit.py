@@ -58,8 +58,8 @@ def callback(tmp_path, monkeypatch):
     monkeypatch.delenv('ATRIA_AUDIT_REPORT_JSON', raising=False)
     plugin = CallbackModule(display=Display())
     # What set_options() would resolve from the environment and ansible.cfg.
-    plugin._options = {'report_dir': str(tmp_path / 'report'), 'report_name': 'drift', 'show_rows': 1}
-    plugin._origins = dict.fromkeys(plugin._options, 'direct')
+    plugin._plugin_options = {'report_dir': str(tmp_path / 'report'), 'report_name': 'drift', 'show_rows': 1}
+    plugin._origins = dict.fromkeys(plugin._plugin_options, 'direct')
     yield plugin
     os.environ.pop('ATRIA_AUDIT_REPORT_JSON', None)
 
