@@ -110,3 +110,18 @@ attributes:
     membership:
       - atria.cortex.atria
 '''
+
+    # Writing modules whose changes start provisioning requests.
+    WAIT = r'''
+options:
+  wait:
+    description:
+      - Wait until the provisioning request the change started has finished.
+      - The task fails, showing the request's log lines, if provisioning fails.
+    type: bool
+    default: false
+  wait_timeout:
+    description: How many seconds O(wait) waits at most.
+    type: int
+    default: 300
+'''

@@ -39,6 +39,11 @@ def connection_argument_spec():
     return copy.deepcopy(_CONNECTION_ARGUMENT_SPEC)
 
 
+def wait_argument_spec():
+    """The ``wait`` and ``wait_timeout`` options of every writing module (documented in the ``wait`` fragment)."""
+    return dict(wait=dict(type='bool', default=False), wait_timeout=dict(type='int', default=300))
+
+
 def check_libraries(module):
     """Fail the module with the standard missing-library message when requests or lxml cannot be imported."""
     if not client_module.HAS_REQUESTS:

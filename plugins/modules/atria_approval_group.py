@@ -26,6 +26,7 @@ author:
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes
+  - atria.cortex.atria.wait
   - atria.cortex.approval
 options:
   customer:
@@ -70,14 +71,6 @@ options:
     type: str
     choices: [present, absent]
     default: present
-  wait:
-    description: Wait until the request the change started has finished; fail with its log if it fails.
-    type: bool
-    default: false
-  wait_timeout:
-    description: How many seconds O(wait) waits at most.
-    type: int
-    default: 300
 notes:
   - The customer's C(Workflow Groups) provider must be enabled; the API manages only enabled providers.
   - The API user needs the Update role permission for the customer to read and manage approval providers.
@@ -146,7 +139,7 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.atria.cortex.plugins.module_utils import validation
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.directory import UserDirectory, require_members
 from ansible_collections.atria.cortex.plugins.module_utils.engine import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.entities.approval_group import approval_group
@@ -162,6 +155,7 @@ COUNTS = ('members_to_approve', 'timeout_days', 'reminder_days')
 
 def argument_spec():
     spec = connection_argument_spec()
+    spec.update(wait_argument_spec())
     spec.update(
         customer=dict(type='str', required=True),
         name=dict(type='str', required=True),
@@ -173,8 +167,6 @@ def argument_spec():
         members_mode=mode_option_spec(),
         subscriptions=subscriptions_argument_spec(),
         state=dict(type='str', default='present', choices=['present', 'absent']),
-        wait=dict(type='bool', default=False),
-        wait_timeout=dict(type='int', default=300),
     )
     return spec
 

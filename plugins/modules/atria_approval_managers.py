@@ -25,6 +25,7 @@ author:
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes
+  - atria.cortex.atria.wait
   - atria.cortex.approval
 options:
   customer:
@@ -40,14 +41,6 @@ options:
   reminder_days:
     description: Days after which the managers are reminded of an unanswered request.
     type: int
-  wait:
-    description: Wait until the request the change started has finished; fail with its log if it fails.
-    type: bool
-    default: false
-  wait_timeout:
-    description: How many seconds O(wait) waits at most.
-    type: int
-    default: 300
 notes:
   - The provider must be enabled for the customer; the API manages only enabled providers. The module fails
     before sending anything when the customer's answer does not list it.
@@ -102,7 +95,7 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.atria.cortex.plugins.module_utils import validation
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.engine import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.entities.approval_group import APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.fields_approval import subscriptions_argument_spec
@@ -116,14 +109,13 @@ COUNTS = ('managers', 'timeout_days', 'reminder_days')
 
 def argument_spec():
     spec = connection_argument_spec()
+    spec.update(wait_argument_spec())
     spec.update(
         customer=dict(type='str', required=True),
         managers=dict(type='int'),
         timeout_days=dict(type='int'),
         reminder_days=dict(type='int'),
         subscriptions=subscriptions_argument_spec(),
-        wait=dict(type='bool', default=False),
-        wait_timeout=dict(type='int', default=300),
     )
     return spec
 

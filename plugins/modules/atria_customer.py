@@ -22,6 +22,7 @@ author:
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes
+  - atria.cortex.atria.wait
 options:
   name:
     description:
@@ -98,16 +99,6 @@ options:
       - With O(state=absent), delete the customer even if it still has provisioned users or services.
     type: bool
     default: false
-  wait:
-    description:
-      - Wait until the provisioning request the change started has finished.
-      - The task fails, showing the request's log, if provisioning fails.
-    type: bool
-    default: false
-  wait_timeout:
-    description: How many seconds O(wait) waits at most.
-    type: int
-    default: 300
 notes:
   - The CortexAPI ignores unknown tags silently; this module only sends the tags it documents.
 seealso:
@@ -192,7 +183,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.atria.cortex.plugins.module_utils import validation
 from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.errors import CortexError
 from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_option_spec
 from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerLocator
@@ -206,6 +197,7 @@ SETTINGS_SERVICES = ('proxy', 'serviceadmins', 'reseller')
 
 def argument_spec():
     spec = connection_argument_spec()
+    spec.update(wait_argument_spec())
     spec.update(
         name=dict(type='str', aliases=['code']),
         fullname=dict(type='str'),
@@ -223,8 +215,6 @@ def argument_spec():
         enabled=dict(type='bool'),
         state=dict(type='str', default='present', choices=['present', 'absent', 'deprovisioned']),
         force=dict(type='bool', default=False),
-        wait=dict(type='bool', default=False),
-        wait_timeout=dict(type='int', default=300),
     )
     return spec
 

@@ -31,6 +31,7 @@ author:
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes
+  - atria.cortex.atria.wait
 options:
   customer:
     description: The customer, by code or full name.
@@ -147,14 +148,6 @@ options:
     type: str
     choices: [present, absent]
     default: present
-  wait:
-    description: Wait until the request the change started has finished; fail with its log if it fails.
-    type: bool
-    default: false
-  wait_timeout:
-    description: How many seconds O(wait) waits at most.
-    type: int
-    default: 300
 notes:
   - Only the member lists the task manages are read; the others are neither read nor returned.
 seealso:
@@ -232,7 +225,7 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.atria.cortex.plugins.module_utils import validation
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.directory import UserDirectory
 from ansible_collections.atria.cortex.plugins.module_utils.engine import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.entities.dist_group import GROUP_TYPES, LIST_OPTIONS, RESTRICTIONS, dist_group
@@ -244,6 +237,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.runner import run
 
 def argument_spec():
     spec = connection_argument_spec()
+    spec.update(wait_argument_spec())
     spec.update(
         customer=dict(type='str', required=True),
         display_name=dict(type='str', required=True),
@@ -257,8 +251,6 @@ def argument_spec():
         member_depart_restriction=dict(type='str', choices=list(RESTRICTIONS)),
         send_moderation_notifications=dict(type='bool'),
         state=dict(type='str', default='present', choices=['present', 'absent']),
-        wait=dict(type='bool', default=False),
-        wait_timeout=dict(type='int', default=300),
     )
     for option in LIST_OPTIONS:
         spec[option] = dict(type='list', elements='str')

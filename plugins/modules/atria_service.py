@@ -30,6 +30,7 @@ author:
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes
+  - atria.cortex.atria.wait
 options:
   customer:
     description: The customer, by code or full name.
@@ -101,16 +102,6 @@ options:
         deletes it.
       - The service must already be provisioned. Assigning instances to users is not managed by this module.
     type: str
-  wait:
-    description:
-      - Wait until the provisioning request the change started has finished; fail with the request's log if it
-        fails.
-    type: bool
-    default: false
-  wait_timeout:
-    description: How many seconds O(wait) waits at most.
-    type: int
-    default: 300
 notes:
   - The result's C(service.status) is predicted after a change without O(wait); use O(wait=true) to return the
     status the server reached.
@@ -224,7 +215,7 @@ trace:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_option_spec
 from ansible_collections.atria.cortex.plugins.module_utils.runner import run
 from ansible_collections.atria.cortex.plugins.module_utils.service_tasks import ensure_service, option_problems
@@ -232,6 +223,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.service_tasks import 
 
 def argument_spec():
     spec = connection_argument_spec()
+    spec.update(wait_argument_spec())
     spec.update(
         customer=dict(type='str', required=True),
         user=dict(type='str'),
@@ -244,8 +236,6 @@ def argument_spec():
         version=dict(type='str'),
         properties=dict(type='dict'),
         instance=dict(type='str'),
-        wait=dict(type='bool', default=False),
-        wait_timeout=dict(type='int', default=300),
     )
     return spec
 

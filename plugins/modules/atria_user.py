@@ -23,6 +23,7 @@ author:
 extends_documentation_fragment:
   - atria.cortex.atria
   - atria.cortex.atria.attributes
+  - atria.cortex.atria.wait
 options:
   customer:
     description: The customer the user belongs to, by code or full name.
@@ -154,15 +155,6 @@ options:
         type: str
         choices: [present, absent, deprovisioned]
         default: present
-  wait:
-    description:
-      - Wait until the provisioning request the change started has finished; fail with its log if it fails.
-    type: bool
-    default: false
-  wait_timeout:
-    description: How many seconds O(wait) waits at most.
-    type: int
-    default: 300
 seealso:
   - module: atria.cortex.atria_user_info
   - module: atria.cortex.atria_customer
@@ -240,7 +232,7 @@ diff:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.atria.cortex.plugins.module_utils.bulk import BulkEngine, check_unique
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_option_spec
 from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef, UserLocator, suffixed_user_name
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user import USER
@@ -270,13 +262,12 @@ def user_options():
 
 def argument_spec():
     spec = connection_argument_spec()
+    spec.update(wait_argument_spec())
     spec.update(user_options())
     spec.update(
         customer=dict(type='str', required=True),
         users=dict(type='list', elements='dict', options=user_options(),
                    required_one_of=[('name', 'upn')]),
-        wait=dict(type='bool', default=False),
-        wait_timeout=dict(type='int', default=300),
     )
     return spec
 
