@@ -14,7 +14,7 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 HOSTS = ['fork%d' % number for number in range(1, 9)]
 EXPECTED_USERS = sorted(['%su%d_FORK' % (host, item) for host in HOSTS for item in range(1, 6)] + ['shared_FORK'])
-EIGHT_FORKS = {'ANSIBLE_INVENTORY': os.path.join(HERE, 'playbooks', 'forks_inventory.yml'), 'ANSIBLE_FORKS': '8',
+EIGHT_FORKS = {'ANSIBLE_INVENTORY': os.path.join(HERE, 'inventory', 'forks.yml'), 'ANSIBLE_FORKS': '8',
                'ANSIBLE_PIPELINING': '1'}
 
 

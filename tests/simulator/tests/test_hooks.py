@@ -18,7 +18,7 @@ def test_log_entries_have_the_documented_fields(sim):
     sim.call(req("GET", E.customer(E.name("NOPE"))), user="admin_DA")
     first, second = sim.log()
     assert set(first) == {"seq", "time", "caller", "action", "path", "http_status", "error_id", "changed", "fault",
-                          "request_id"}
+                          "request_id", "user_agent"}
     assert (first["caller"], first["action"], first["path"], first["http_status"], first["changed"]) == \
         ("admin_Gsp", "SET", "customer/user", 200, True)
     assert first["request_id"] >= 45666 and first["error_id"] is None

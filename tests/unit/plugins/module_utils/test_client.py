@@ -320,8 +320,8 @@ def test_user_agent_names_the_collection_version(stub):
         cortex.get(customer())
     with make_client(stub.url, user_agent='atria.cortex/9.9.9 (check_mode)') as cortex:
         cortex.get(customer())
-    assert [r['headers']['User-Agent'] for r in stub.requests] == ['atria.cortex/%s' % COLLECTION_VERSION,
-                                                                    'atria.cortex/9.9.9 (check_mode)']
+    agents = [r['headers']['User-Agent'] for r in stub.requests]
+    assert agents == ['atria.cortex/%s' % COLLECTION_VERSION, 'atria.cortex/9.9.9 (check_mode)']
 
 
 def test_backoff_grows_exponentially_and_is_capped():
