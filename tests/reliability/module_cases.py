@@ -77,6 +77,13 @@ def _provisioned_service(code, service):
     return identities
 
 
+def _provisioned_user_service(user, service):
+    def identities(state):
+        record = next((rec for rec in state['users'] if rec['name'] == user), {}).get('services', {}).get(service)
+        return {'%s of %s' % (service, user): int(bool(record) and record.get('status') != 'NotProvisioned')}
+    return identities
+
+
 def _dist_groups_named(code, display_name):
     def identities(state):
         return {display_name: _count(_customer(state, code).get('distgroups', []), lambda rec: rec['displayname'] == display_name)}
@@ -112,6 +119,11 @@ CASES = [
                delete=dict(customer='REL', users=[dict(user, state='absent') for user in USERS])),
     ModuleCase('customer service', 'atria_service', EXCHANGE, dict(EXCHANGE, user_plans=['EX10_BASIC', 'EX10_FULL']),
                _provisioned_service('REL', 'HE'), setup=[('atria_customer', CUSTOMER)]),
+    ModuleCase('user service', 'atria_service', dict(customer='REL', user='rel1', name='HE', user_plans=['EX10_BASIC']),
+               dict(customer='REL', user='rel1', name='HE', user_plans=['EX10_FULL']),
+               _provisioned_user_service('rel1_REL', 'HE'),
+               setup=[('atria_customer', CUSTOMER), ('atria_service', dict(EXCHANGE, user_plans=['EX10_BASIC', 'EX10_FULL'])),
+                      ('atria_user', dict(customer='REL', name='rel1'))]),
     ModuleCase('distribution group', 'atria_dist_group', DIST_GROUP, dict(DIST_GROUP, mail_tip='Ask & <us>'),
                _dist_groups_named('DA', DIST_GROUP['display_name']), setup=[DA_MEMBERS]),
     ModuleCase('approval group', 'atria_approval_group', APPROVAL_GROUP,
