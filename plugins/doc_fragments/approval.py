@@ -4,7 +4,7 @@
 
 """The O(subscriptions) option of the workflow approval modules (atria_approval_group, atria_approval_managers).
 
-The options must match subscriptions_argument_spec() in plugins/module_utils/fields_approval.py.
+The options must match subscriptions_argument_spec() in plugins/module_utils/entities/groups/subscriptions.py.
 """
 
 from __future__ import absolute_import, division, print_function

@@ -9,7 +9,7 @@ Use in a module:
     - atria.cortex.atria              # connection options
     - atria.cortex.atria.attributes   # writing modules (check_mode and diff_mode: full)
     - atria.cortex.atria.info_module  # or, for _info modules (check_mode: full, diff_mode: N/A)
-The options must match connection_argument_spec() in plugins/module_utils/common.py.
+The options must match connection_argument_spec() in plugins/module_utils/engine/connection.py.
 """
 
 from __future__ import absolute_import, division, print_function

@@ -205,9 +205,9 @@ from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructa
 from ansible import template as ansible_template
 from ansible.utils.unsafe_proxy import wrap_var
 
-from ansible_collections.atria.cortex.plugins.module_utils import client as client_module
-from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.errors import CortexError
+from ansible_collections.atria.cortex.plugins.module_utils.api import client as client_module
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.collect import collect
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.config import VAULT_HINT, InventoryConfig
 

@@ -86,11 +86,11 @@ providers:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.approval_group import APPROVAL_MANAGERS, approval_group
-from ansible_collections.atria.cortex.plugins.module_utils.finder_groups import approval_providers
-from ansible_collections.atria.cortex.plugins.module_utils.locators_groups import WORKFLOW_GROUPS, WORKFLOW_MANAGERS
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_MANAGERS, approval_group
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.finder import approval_providers
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import WORKFLOW_GROUPS, WORKFLOW_MANAGERS
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
 
 
 def main():

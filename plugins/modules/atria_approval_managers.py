@@ -94,14 +94,14 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils import validation
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.engine import Engine
-from ansible_collections.atria.cortex.plugins.module_utils.entities.approval_group import APPROVAL_MANAGERS
-from ansible_collections.atria.cortex.plugins.module_utils.fields_approval import subscriptions_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef
-from ansible_collections.atria.cortex.plugins.module_utils.locators_groups import ApprovalProviderLocator, require_existing
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_MANAGERS
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.subscriptions import subscriptions_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import ApprovalProviderLocator, require_existing
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
 
 # Options that count (people, days): never negative.
 COUNTS = ('managers', 'timeout_days', 'reminder_days')

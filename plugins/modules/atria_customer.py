@@ -181,15 +181,15 @@ trace:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils import validation
-from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.errors import CortexError
-from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_option_spec
-from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerLocator
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer import CUSTOMER
-from ansible_collections.atria.cortex.plugins.module_utils.xml_codec import status_key
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run_resource
+from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
+from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerLocator
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
+from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run_resource
 
 # Services every customer has that hold no tenant data (portal and administration settings).
 SETTINGS_SERVICES = ('proxy', 'serviceadmins', 'reseller')

@@ -89,11 +89,12 @@ customers:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils import finder
-from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer import CUSTOMER
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import with_properties
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.finder import find_customers, get_customer
 
 # option -> FIND filter tag, in the order the guide lists them
 FILTERS = (('name', 'name'), ('fullname', 'fullname'), ('id', 'id'), ('billing_id', 'billingid'),
@@ -118,10 +119,10 @@ def main():
 
     def query(client):
         filters = [(tag, None if params[option] is None else str(params[option])) for option, tag in FILTERS]
-        found = finder.find_customers(client, filters)
+        found = find_customers(client, filters)
         if params['details'] or params['properties']:
-            found = [finder.get_customer(client, xml_codec.text_of(summary, 'name'), params['properties']) for summary in found]
-        return {'changed': False, 'customers': [finder.with_properties(CUSTOMER, customer) for customer in found]}
+            found = [get_customer(client, xml_codec.text_of(summary, 'name'), params['properties']) for summary in found]
+        return {'changed': False, 'customers': [with_properties(CUSTOMER, customer) for customer in found]}
 
     run(module, query)
 

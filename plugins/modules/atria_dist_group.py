@@ -224,15 +224,15 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils import validation
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.directory import UserDirectory
-from ansible_collections.atria.cortex.plugins.module_utils.engine import Engine
-from ansible_collections.atria.cortex.plugins.module_utils.entities.dist_group import GROUP_TYPES, LIST_OPTIONS, RESTRICTIONS, dist_group
-from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_option_spec
-from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef
-from ansible_collections.atria.cortex.plugins.module_utils.locators_groups import DistGroupLocator
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import UserDirectory
+from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import GROUP_TYPES, LIST_OPTIONS, RESTRICTIONS, dist_group
+from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import DistGroupLocator
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
 
 
 def argument_spec():

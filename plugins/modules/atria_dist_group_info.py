@@ -95,10 +95,10 @@ hosted_exchange_status:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.dist_group import dist_group
-from ansible_collections.atria.cortex.plugins.module_utils.finder_groups import dist_groups
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import dist_group
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.finder import dist_groups
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
 
 
 def main():

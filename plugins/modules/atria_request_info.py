@@ -92,10 +92,10 @@ children:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.errors import ValidationError, with_hint
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run
-from ansible_collections.atria.cortex.plugins.module_utils.waiter import read_children, read_request
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ValidationError, with_hint
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.waiter import read_children, read_request
 
 
 # The server answers an unknown request id with InvalidReference, whose general hint is about plans and members.

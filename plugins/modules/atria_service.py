@@ -215,10 +215,10 @@ trace:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_option_spec
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run
-from ansible_collections.atria.cortex.plugins.module_utils.service_tasks import ensure_service, option_problems
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.tasks import ensure_service, option_problems
 
 
 def argument_spec():

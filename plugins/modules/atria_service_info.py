@@ -109,16 +109,15 @@ services:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service import (
-    SERVICE_SUMMARY, customer_service, instances_of, user_service)
-from ansible_collections.atria.cortex.plugins.module_utils.finder_services import find_services, get_services
-from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run
-from ansible_collections.atria.cortex.plugins.module_utils.service_locator import ServiceLocator, user_locator
-from ansible_collections.atria.cortex.plugins.module_utils.service_names import same_name
-from ansible_collections.atria.cortex.plugins.module_utils.xml_codec import status_key
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import SERVICE_SUMMARY, customer_service, instances_of, user_service
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.finder import find_services, get_services
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.locator import ServiceLocator, user_locator
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import same_name
+from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
 
 
 def wanted(summary, name, status):

@@ -231,12 +231,13 @@ diff:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils.bulk import BulkEngine, check_unique
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.lists import mode_option_spec
-from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef, UserLocator, suffixed_user_name
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user import USER
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run, run_resource
+from ansible_collections.atria.cortex.plugins.module_utils.engine.bulk import BulkEngine, check_unique
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import UserLocator, suffixed_user_name
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, run_resource
 
 
 def user_options():

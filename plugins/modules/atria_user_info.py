@@ -96,12 +96,13 @@ users:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.atria.cortex.plugins.module_utils import finder
-from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.common import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer import CUSTOMER
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user import USER
-from ansible_collections.atria.cortex.plugins.module_utils.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import with_properties
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.finder import find_users, get_users
 
 # option -> FIND filter tag, in the order the guide lists them
 FILTERS = (('name', 'name'), ('display_name', 'fullname'), ('id', 'id'), ('upn', 'upn'),
@@ -127,14 +128,14 @@ def main():
 
     def query(client):
         filters = [(tag, None if params[option] is None else str(params[option])) for option, tag in FILTERS]
-        customer, users = finder.find_users(client, params['customer'], filters)
+        customer, users = find_users(client, params['customer'], filters)
         if users and (params['details'] or params['properties']):
             code = xml_codec.text_of(customer, 'name')
-            users = finder.get_users(client, code, [xml_codec.text_of(user, 'name') for user in users], params['properties'])
+            users = get_users(client, code, [xml_codec.text_of(user, 'name') for user in users], params['properties'])
         return {
             'changed': False,
             'customer': CUSTOMER.values(customer) if customer is not None else {},
-            'users': [finder.with_properties(USER, user) for user in users],
+            'users': [with_properties(USER, user) for user in users],
         }
 
     run(module, query)

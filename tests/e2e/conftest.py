@@ -7,24 +7,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import os
-import tempfile
-import time
-
 import pytest
 
-from tests.e2e.harness import PLAYBOOKS, Simulator, link_collection, run_playbook
+from tests.e2e.harness import PLAYBOOKS, playbook_runner, simulator_process
 
 
 @pytest.fixture(scope='session')
 def simulator():
-    link_collection()
-    with tempfile.TemporaryDirectory() as workdir:
-        sim = Simulator(workdir)
-        try:
-            yield sim
-        finally:
-            sim.stop()
+    yield from simulator_process()
 
 
 @pytest.fixture
@@ -36,9 +26,4 @@ def sim(simulator):
 @pytest.fixture
 def playbook(sim, tmp_path):
     """playbook(name, extra_vars=None, check=False, diff=False, verbosity=0, env=None) -> PlaybookRun."""
-
-    def run(name, **options):
-        results_file = str(tmp_path / ('results-%d.jsonl' % time.monotonic_ns()))
-        return run_playbook(sim, os.path.join(PLAYBOOKS, name), results_file, **options)
-
-    return run
+    return playbook_runner(sim, tmp_path, PLAYBOOKS)

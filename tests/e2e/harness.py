@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 import requests
@@ -123,3 +124,24 @@ def run_playbook(sim, path, results_file, extra_vars=None, check=False, diff=Fal
     if not os.path.exists(results_file):
         open(results_file, 'w', encoding='utf-8').close()
     return PlaybookRun(completed, results_file)
+
+
+def simulator_process(extra_args=()):
+    """Generator for a session fixture: one simulator process (collection linked first), stopped at the end."""
+    link_collection()
+    with tempfile.TemporaryDirectory() as workdir:
+        sim = Simulator(workdir, extra_args=list(extra_args))
+        try:
+            yield sim
+        finally:
+            sim.stop()
+
+
+def playbook_runner(sim, tmp_path, playbooks_dir):
+    """``run(name, **run_playbook options) -> PlaybookRun`` for the playbooks of one folder, against ``sim``."""
+
+    def run(name, **options):
+        results_file = str(tmp_path / ('results-%d.jsonl' % time.monotonic_ns()))
+        return run_playbook(sim, os.path.join(playbooks_dir, name), results_file, **options)
+
+    return run

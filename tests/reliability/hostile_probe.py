@@ -25,9 +25,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from tests.reliability import inprocess  # noqa: F401  pylint: disable=unused-import
 from tests.reliability.hostile_payloads import PAYLOADS, STREAMED
 
-from ansible_collections.atria.cortex.plugins.module_utils import xml_codec  # noqa: E402
-from ansible_collections.atria.cortex.plugins.module_utils.client import CortexClient  # noqa: E402
-from ansible_collections.atria.cortex.plugins.module_utils.errors import CortexError  # noqa: E402
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec  # noqa: E402
+from ansible_collections.atria.cortex.plugins.module_utils.api.client import CortexClient  # noqa: E402
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError  # noqa: E402
 
 
 def _status_kb(field):

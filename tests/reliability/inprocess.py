@@ -29,7 +29,7 @@ from ansible.module_utils import basic  # noqa: E402
 from ansible.module_utils.common import warnings as ansible_warnings  # noqa: E402
 from ansible.module_utils.testing import patch_module_args  # noqa: E402
 
-from ansible_collections.atria.cortex.plugins.module_utils.client import CortexClient  # noqa: E402
+from ansible_collections.atria.cortex.plugins.module_utils.api.client import CortexClient  # noqa: E402
 
 MODULES_DIR = os.path.join(ROOT, 'plugins', 'modules')
 PACKAGE = 'ansible_collections.atria.cortex.plugins.modules.'

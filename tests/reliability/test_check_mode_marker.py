@@ -19,7 +19,7 @@ from tests.e2e.harness import ROOT
 from tests.reliability.inprocess import connection, run_module
 from tests.reliability.module_cases import CUSTOMER
 
-from ansible_collections.atria.cortex.plugins.module_utils import client  # noqa: E402  pylint: disable=wrong-import-order
+from ansible_collections.atria.cortex.plugins.module_utils.api import client  # noqa: E402  pylint: disable=wrong-import-order
 
 AUDIT = os.path.join(ROOT, 'scripts', 'check_mode_audit.py')
 

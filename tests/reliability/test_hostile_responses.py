@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Hostile answers, to the parser and through the client: a clean CortexError, no local file read, bounded memory.
 
-tests/unit/plugins/module_utils/test_xml_codec.py proves the parser's building blocks one by one (DOCTYPE refused,
+tests/unit/plugins/module_utils/api/test_xml_codec.py proves the parser's building blocks one by one (DOCTYPE refused,
 no network, FIFO never opened by the bare parser). This suite sends whole answers through both entry points in a
 process of its own (hostile_probe.py) and bounds what each one costs: time, peak memory, message size, and what the
 message may contain (never the file's content, never a control character).

@@ -26,3 +26,8 @@ def _ensure_collection_link():
 _ensure_collection_link()
 if COLLECTIONS_ROOT not in sys.path:
     sys.path.insert(0, COLLECTIONS_ROOT)
+
+# The shared fakes (tests/unit/fakes.py) are imported as ``fakes`` from every test folder.
+UNIT_TESTS = os.path.dirname(os.path.abspath(__file__))
+if UNIT_TESTS not in sys.path:
+    sys.path.insert(0, UNIT_TESTS)

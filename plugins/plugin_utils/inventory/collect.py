@@ -7,7 +7,7 @@ exactly these).
 Cost, for N visible customers of which H are kept as hosts:
 
 * one FIND for all customers (with the server-side ``parent`` filter when ``filters.parent`` is set);
-* with ``reseller_groups``: ``2 + 2 * R`` more (see module_utils/reseller_tree.py), R = resellers below the
+* with ``reseller_groups``: ``2 + 2 * R`` more (see plugin_utils/inventory/reseller_tree.py), R = resellers below the
   API user's customer that have visible children;
 * with ``enrich``: one FIND per kept customer and kind, ``H * len(enrich)``, ``max_workers`` at a time.
 """
@@ -16,10 +16,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.atria.cortex.plugins.module_utils import finder
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer import CUSTOMER
-from ansible_collections.atria.cortex.plugins.module_utils.reseller_tree import ResellerWalk
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
+from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.reseller_tree import ResellerWalk
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.enrichment import Enricher
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.finder import find_customers
 
 
 def collect(config):
@@ -30,7 +30,7 @@ def collect(config):
     """
     client = config.new_client()
     try:
-        summaries = finder.find_customers(client, [('parent', config.parent)], entity=(
+        summaries = find_customers(client, [('parent', config.parent)], entity=(
             "the customers of reseller '%s'" % config.parent if config.parent else 'the customer list'))
         parents, resellers = {}, {}
         if config.reseller_groups:

@@ -18,8 +18,8 @@ import json
 from ansible.errors import AnsibleError
 from ansible.module_utils.common.text.converters import to_native
 
-from ansible_collections.atria.cortex.plugins.module_utils import client as client_module
-from ansible_collections.atria.cortex.plugins.module_utils.common import _is_loopback, normalize_url
+from ansible_collections.atria.cortex.plugins.module_utils.api import client as client_module
+from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import _is_loopback, normalize_url
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.selection import Selection
 
 FILTER_KEYS = ('status', 'parent', 'name_pattern', 'fullname_pattern')

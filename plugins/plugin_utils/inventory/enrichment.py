@@ -15,12 +15,13 @@ __metaclass__ = type
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.atria.cortex.plugins.module_utils import fields as f
-from ansible_collections.atria.cortex.plugins.module_utils import finder
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user import USER
-from ansible_collections.atria.cortex.plugins.module_utils.errors import NotFoundError
-from ansible_collections.atria.cortex.plugins.module_utils.locators import CustomerRef
-from ansible_collections.atria.cortex.plugins.module_utils.resource import Resource
+from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.finder import find_customer_services
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.finder import find_users
 
 # The fields of a service summary in a FIND answer (CustomerServicesFindAll.xml).
 SERVICE_SUMMARY = Resource(
@@ -36,14 +37,14 @@ HOST_VARIABLES = {'users': 'atria_users', 'services': 'atria_services'}
 
 def _users(client, code):
     try:
-        _customer, users = finder.find_users(client, CustomerRef(code), [])
+        _customer, users = find_users(client, CustomerRef(code), [])
     except NotFoundError:
         return []  # the customer was deleted after the FIND
     return [USER.values(user) for user in users]
 
 
 def _services(client, code):
-    return [SERVICE_SUMMARY.values(service) for service in finder.find_customer_services(client, code)]
+    return [SERVICE_SUMMARY.values(service) for service in find_customer_services(client, code)]
 
 
 _READERS = {'users': _users, 'services': _services}

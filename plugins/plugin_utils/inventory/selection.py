@@ -12,7 +12,7 @@ __metaclass__ = type
 import fnmatch
 import re
 
-from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 
 DEPROVISIONED = xml_codec.status_key('NotProvisioned')
 

@@ -20,12 +20,12 @@ import time
 import pytest
 
 from ansible_collections.atria.cortex.plugins.inventory.atria import InventoryModule
-from ansible_collections.atria.cortex.plugins.module_utils import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.client import CortexClient
-from ansible_collections.atria.cortex.plugins.module_utils.reseller_tree import ResellerWalk
-from ansible_collections.atria.cortex.plugins.module_utils import finder
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.client import CortexClient
+from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.reseller_tree import ResellerWalk
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.enrichment import Enricher
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.selection import Selection
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.finder import find_customers
 from tests.e2e.inventory_run import run_inventory, write_config
 
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'golden')
@@ -138,7 +138,7 @@ def test_selection_refuses_bad_filters_with_the_option_name(kwargs, message):
 def test_reseller_walk_costs_two_requests_per_reseller_not_per_customer(sim):
     seeded = sim.seed({'customers': 60, 'resellers': 3})
     with client_for(sim) as client:
-        summaries = finder.find_customers(client, [])
+        summaries = find_customers(client, [])
         walk = ResellerWalk(client)
         parents = walk.parents(summaries)
         # identity + the top's children + (one GET + one FIND) per reseller with customers
@@ -155,7 +155,7 @@ def test_reseller_walk_costs_two_requests_per_reseller_not_per_customer(sim):
 def test_reseller_walk_of_a_reseller_administrator_stays_in_its_scope(sim):
     sim.seed({'customers': 4, 'parent': 'DA'})
     with client_for(sim, RESELLER) as client:
-        summaries = finder.find_customers(client, [])
+        summaries = find_customers(client, [])
         walk = ResellerWalk(client)
         parents = walk.parents(summaries)
     assert sorted(xml_codec.text_of(summary, 'name') for summary in summaries) == ['DA', 'SC1', 'SC2', 'SC3', 'SC4']

@@ -1,0 +1,78 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Finding a customer: playbooks name it by its code (``TC``) or by its full name (``Test Customer 1``).
+
+The locator tries the cheap guess first (one read) and resolves with a FIND only when the guess misses.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address, Level
+
+
+# The server's published rule for a customer short code (see <properties detail="true"/> of a customer).
+CUSTOMER_CODE_PATTERN = re.compile(r'^[A-Za-z0-9]{1,20}$')
+CUSTOMER_NOT_FOUND = 34
+
+
+class CustomerRef:
+    """A customer named by code or full name; resolves to the code, which nested requests need."""
+
+    def __init__(self, reference):
+        self.reference = reference
+        self.code = reference if CUSTOMER_CODE_PATTERN.match(reference or '') else None
+        self.resolved = False
+
+    def level(self):
+        if self.code:
+            return Level('customer', [('name', self.code)], label='customer')
+        return Level('customer', [('fullname', self.reference)], label='customer')
+
+    def resolve(self, client):
+        """Look the reference up as a full name (then as a code) with FIND; return the code."""
+        self.resolved = True
+        for key in ('fullname', 'name'):
+            response = client.find(xml_codec.E('customer', xml_codec.E(key, self.reference)))
+            matches = response.findall('customer')
+            if len(matches) == 1:
+                self.code = xml_codec.text_of(matches[0], 'name')
+                return self.code
+        raise NotFoundError(
+            CUSTOMER_NOT_FOUND, "Customer '%s' not found." % self.reference, entity="customer '%s'" % self.reference)
+
+    def retry_after(self, error, client):
+        """After a CustomerNotFound for a guessed code, try the reference as a full name once."""
+        if getattr(error, 'code', None) != CUSTOMER_NOT_FOUND or self.resolved:
+            return False
+        previous = self.code
+        try:
+            self.resolve(client)
+        except NotFoundError:
+            return False
+        return self.code != previous
+
+    def describe(self):
+        return "customer '%s'" % self.reference
+
+
+class CustomerLocator:
+    """A customer addressed by its code, else by its full name (a generated code is then never needed)."""
+
+    def __init__(self, name=None, fullname=None):
+        self.name = name
+        self.fullname = fullname
+
+    def address(self, client=None):
+        if self.name:
+            return Address([Level('customer', [('name', self.name)])])
+        return Address([Level('customer', [('fullname', self.fullname)])])
+
+    def retry_after(self, error, client):
+        return False

@@ -1,0 +1,159 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Checks that run before a service is written, so that the server's refusals come with the fix and nothing is
+half-applied. They are ``before_write(plan)`` hooks of the engine: they run only when something must change (an
+identical re-run costs no extra read), in check mode too, and they only read.
+
+- a customer service being provisioned needs its required properties (File Sharing: FileShareServer);
+- a user service needs its customer service provisioned, and each of its plans there and enabled;
+- an instance needs its service provisioned.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ValidationError, with_hint
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.plans import ServiceOptionError, describe_plans, find_plan, read_plans
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import HOSTED_EXCHANGE, required_properties, same_name
+from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
+
+
+def label(service_el, code):
+    """'Hosted Exchange (HE)'."""
+    fullname = xml_codec.text_of(service_el, 'fullname') if service_el is not None else None
+    return '%s (%s)' % (fullname, code) if fullname else code
+
+
+def _provisioning(plan):
+    return plan.status is not None and status_key(plan.status) == 'provisioned'
+
+
+def _deprovisioning(plan):
+    return plan.status is not None and status_key(plan.status) == 'notprovisioned'
+
+
+# -- customer services -----------------------------------------------------------------------------------------
+def customer_service_checks(client, locator):
+    def check(plan):
+        if _deprovisioning(plan):
+            return
+        if plan.sent('version') is not None and not same_name(locator.code, HOSTED_EXCHANGE):
+            raise ServiceOptionError('version applies to Hosted Exchange (HE) only, not to %s. Remove it from the task.'
+                                     % locator.code)
+        if _provisioning(plan):
+            _check_required_properties(client, locator, plan.sent('properties') or {})
+
+    return check
+
+
+def _check_required_properties(client, locator, sent):
+    """One GET of the properties with their rules: a required one without a value stops the provisioning."""
+    address = locator.customer_service_address()
+    asked = xml_codec.leaf('properties', detail='true', filter='all')
+    service = address.entity_in(client.get(address.element([asked])))
+    properties = dict((xml_codec.text_of(prop, 'name'), prop) for prop in service.iterfind('properties/property'))
+    required = [name for name, prop in properties.items() if xml_codec.to_bool(xml_codec.text_of(prop, 'mandatory'))]
+    required += [name for name in required_properties(locator.code) if name not in required]
+    missing = [name for name in required if not sent.get(name) and not _value(properties.get(name))]
+    if missing:
+        described = '; '.join(_describe_property(name, properties.get(name)) for name in missing)
+        example = ', '.join('%s: ...' % name for name in missing)
+        raise ServiceOptionError('%s cannot be provisioned without %s. Add it to the task: properties: {%s}.'
+                                 % (label(service, locator.code), described, example))
+
+
+def _value(prop):
+    return None if prop is None else xml_codec.text_of(prop, 'value')
+
+
+def _describe_property(name, prop):
+    if prop is None:
+        return 'the property %s' % name
+    options = [xml_codec.text_of(option, 'name') for option in prop.iterfind('validation/options/option')]
+    text = 'the property %s' % name
+    fullname = xml_codec.text_of(prop, 'fullname')
+    details = [fullname] if fullname else []
+    if options:
+        details.append('one of ' + ', '.join(options))
+    return text + (' (%s)' % '; '.join(details) if details else '')
+
+
+# -- user services ---------------------------------------------------------------------------------------------
+def user_service_checks(client, locator):
+    def check(plan):
+        if _deprovisioning(plan):
+            return
+        service = locator.customer_service(client)
+        what = label(service, locator.code)
+        customer = locator.customer.code or locator.customer.reference
+        if status_key(xml_codec.text_of(service, 'status')) == 'notprovisioned':
+            raise ServiceOptionError(
+                "%s is not provisioned for customer '%s', so it cannot be provisioned to a user. Provision the customer "
+                "service first: a task with customer: %s and name: %s but no user, before this one."
+                % (what, customer, customer, locator.code))
+        plans = read_plans(service, locator.plan_tag())
+        enabled = [entry for entry in plans if entry.get('enabled')]
+        names = plan.sent('user_plans')
+        if names is None:
+            if plans and not enabled:
+                raise ServiceOptionError("%s has no user plan enabled for customer '%s'. Enable one on the customer "
+                                         "service (user_plans)." % (what, customer))
+            return
+        for name in names:
+            _check_user_plan(find_plan(plans, name), name, what, customer, locator.code, enabled)
+
+    return check
+
+
+def _check_user_plan(entry, name, what, customer, code, enabled):
+    if entry is None:
+        raise ServiceOptionError("%s has no user plan %r. Plans enabled for customer '%s': %s."
+                                 % (what, name, customer, describe_plans(enabled)))
+    if not entry.get('enabled'):
+        raise ServiceOptionError(
+            "User plan %s of %s is not enabled for customer '%s' (enabled: %s). Enable it on the customer service "
+            "first: customer: %s, name: %s, user_plans: [%s], user_plans_mode: present."
+            % (entry['name'], what, customer, describe_plans(enabled), customer, code, entry['name']))
+    if entry.get('user_limit') == 0:
+        raise ServiceOptionError("User plan %s of %s has a user limit of 0 for customer '%s'. %s"
+                                 % (entry['name'], what, customer, limit_fix(customer, code, entry['name'])))
+
+
+def limit_fix(customer, code, plan_name):
+    return ('Raise the plan\'s limit on the customer service (customer: %s, name: %s, user_plans: [{name: %s, user_limit: '
+            'N}], user_plans_mode: present), or de-provision the service of another user of the plan.'
+            % (customer, code, plan_name or 'PLAN'))
+
+
+def explain_refusal(error, locator):
+    """The server's "user limit reached" refusal, with the task that lifts the limit as its hint."""
+    if not isinstance(error, ValidationError) or error.code != 10 or 'limit' not in (error.server_message or '').lower():
+        return error
+    if locator.user is None:
+        return with_hint(error, 'A user limit of %s is lower than the number of users that already have the service or '
+                                'plan. Raise user_limit, or de-provision the service of some users first.' % locator.code)
+    plan_name = None
+    if locator.cached_customer_service is not None:
+        plans = read_plans(locator.cached_customer_service, locator.plan_tag())
+        plan_name = next((entry['name'] for entry in plans if entry['name'].lower() in error.server_message.lower()), None)
+    customer = locator.customer.code or locator.customer.reference
+    return with_hint(error, 'A user limit of %s is reached. %s' % (locator.code, limit_fix(customer, locator.code, plan_name)))
+
+
+# -- instances -------------------------------------------------------------------------------------------------
+def instance_checks(client, locator):
+    def check(plan):
+        if plan.action != 'create':
+            return
+        service = locator.customer_service(client)
+        if status_key(xml_codec.text_of(service, 'status')) == 'notprovisioned':
+            customer = locator.customer.code or locator.customer.reference
+            raise ServiceOptionError(
+                "%s is not provisioned for customer '%s'; provision it before adding instances: a task with customer: "
+                "%s and name: %s but no instance, before this one."
+                % (label(service, locator.code), customer, customer, locator.code))
+
+    return check

@@ -1,0 +1,122 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Where a service lives: ``customer/service``, ``customer/user/service`` and ``customer/service/instances``.
+
+A playbook names a service by its code (HE) or its display name (Hosted Exchange). Appendix B turns the names
+it lists into codes without a request; any other name is tried as a code, and only when the server answers
+ServiceNotFound is it looked up among the customer's services (one FIND), so an identical re-run stays one read.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.finder import find_services
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import UserLocator
+from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address, Level
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import known_code, plan_tag, same_name
+
+SERVICE_NOT_FOUND = 21
+
+
+def user_locator(customer, user):
+    """A user given by name (``alice`` or ``alice_TC``) or, when it holds an @, by UPN."""
+    if '@' in user:
+        return UserLocator(customer, upn=user)
+    return UserLocator(customer, name=user)
+
+
+class ServiceLocator:
+    """A service of a customer (user=None) or of one of its users."""
+
+    def __init__(self, customer, name, user=None):
+        self.customer = customer if isinstance(customer, CustomerRef) else CustomerRef(customer)
+        self.user = user_locator(self.customer, user) if user else None
+        self.name = name
+        self.code = known_code(name) or name
+        self.resolved = False
+        self._customer_service = None
+
+    # -- what the fields ask ---------------------------------------------------------------------------------
+    def plan_tag(self):
+        return plan_tag(self.code)
+
+    def customer_service(self, client):
+        """The customer's side of the service (its plans, packages and status), read once per task."""
+        if self._customer_service is None:
+            address = self.customer_service_address()
+            self._customer_service = address.entity_in(client.get(address.element()))
+        return self._customer_service
+
+    @property
+    def cached_customer_service(self):
+        """The customer service if this task has read it already, else None (for error messages)."""
+        return self._customer_service
+
+    # -- the locator protocol --------------------------------------------------------------------------------
+    def service_level(self):
+        return Level('service', [('name', self.code)])
+
+    def customer_service_address(self):
+        return Address([self.customer.level(), self.service_level()])
+
+    def address(self, client):
+        if self.user is None:
+            return self.customer_service_address()
+        return Address(self.user.address(client).levels + [self.service_level()])
+
+    def retry_after(self, error, client):
+        if getattr(error, 'code', None) == SERVICE_NOT_FOUND:
+            return self.resolve(client)
+        return self.customer.retry_after(error, client)
+
+    def resolve(self, client):
+        """After ServiceNotFound: find the name among the customer's services, as code or display name."""
+        if self.resolved:
+            return False
+        self.resolved = True
+        services = [(xml_codec.text_of(entry, 'name'), xml_codec.text_of(entry, 'fullname'))
+                    for entry in find_services(client, self.customer)]
+        for code, fullname in services:
+            if same_name(code, self.name) or same_name(fullname, self.name):
+                if code == self.code:
+                    return False        # the server knows the name but refuses it: its error stands
+                self.code = code
+                self._customer_service = None
+                return True
+        listed = ', '.join('%s (%s)' % (code, fullname) for code, fullname in services) or 'none'
+        raise NotFoundError(
+            SERVICE_NOT_FOUND, "Customer '%s' has no service %r. Its services: %s." % (self.customer.reference, self.name, listed),
+            entity=self.address(client).describe(), api_user=getattr(client, 'username', None),
+            hint='Use one of the listed names (the code or the display name); nothing was sent.')
+
+
+class InstanceAddress(Address):
+    """An instance of a multi-instance service: read from the list ``<instances/>`` answers, written by name."""
+
+    def read(self, client, children=()):
+        service = Address(self.levels[:-2])
+        request = service.element(list(children) + [xml_codec.leaf('instances')])
+        return self.entity_in(client.get(request))
+
+    def describe(self):
+        return ' of '.join(level.describe() for level in reversed(self.levels) if level.keys)
+
+
+class InstanceLocator:
+    """A named instance of a customer's multi-instance service (CRM 2011, SharePoint 2010, SQL and web hosting)."""
+
+    def __init__(self, service, name):
+        self.service = service
+        self.name = name
+
+    def address(self, client):
+        return InstanceAddress(self.service.address(client).levels + [
+            Level('instances', []), Level('instance', [('name', self.name)], pick_by_keys=True)])
+
+    def retry_after(self, error, client):
+        return self.service.retry_after(error, client)

@@ -1,0 +1,98 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""A service of a customer or of a user, and an instance of a multi-instance service: options <-> tags.
+
+Used by atria_service and atria_service_info, so both name things alike. A service's user plans are
+<userpackage> for Hosted Exchange and <userplan> otherwise: the plan fields ask ``service`` (a ServiceLocator,
+or anything with ``code``, ``plan_tag()`` and ``customer_service(client)``) for the tag, which is why the
+descriptions are built per service rather than once.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.plans import CustomerPlansField, PackageField, PlanListField, UserPlansField
+from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
+
+# Hidden service properties are only answered to <properties filter="all"/> (guide: Advanced properties).
+ALL_PROPERTIES = {'filter': 'all'}
+
+
+def _summary_facts():
+    """What FIND answers for every service (CustomerServicesFindAll.xml); GET answers it too."""
+    return (
+        f.Field('fullname', 'fullname'),
+        f.Field('location', 'location'),
+        f.Field('status', 'status'),
+        f.BooleanField('approval_pending', 'approvalpending'),
+    )
+
+
+def customer_service(service):
+    """A customer service (CustomerServiceGet.xml). It always exists; state is its provisioning status."""
+    return Resource(
+        noun='customer service',
+        result_key='service',
+        fields=(
+            f.Field('name', 'name', read_only=True),
+            PackageField('package'),
+            CustomerPlansField('user_plans', service),
+            f.LimitField('user_limit', 'userlimit'),
+            f.Field('version', 'version'),
+            f.PropertiesField('properties', read_attributes=ALL_PROPERTIES),
+        ),
+        facts=_summary_facts() + (
+            f.BooleanField('is_billed', 'isbilled'),
+            PlanListField('packages', 'package'),
+        ),
+    )
+
+
+def user_service(service):
+    """A user service (UserServiceGet.xml): the plan or plans of the user, and its properties."""
+    return Resource(
+        noun='user service',
+        result_key='service',
+        fields=(
+            f.Field('name', 'name', read_only=True),
+            UserPlansField('user_plans', service),
+            f.PropertiesField('properties', read_attributes=ALL_PROPERTIES),
+        ),
+        facts=_summary_facts() + (f.Field('reply_address', 'replyaddress'),),
+    )
+
+
+SERVICE_INSTANCE = Resource(
+    noun='service instance',
+    result_key='instance',
+    fields=(
+        f.Field('name', 'name', read_only=True),
+        f.PropertiesField('properties', read_attributes=ALL_PROPERTIES),
+    ),
+    facts=(
+        f.Field('status', 'status'),
+        f.BooleanField('approval_pending', 'approvalpending'),
+    ),
+    # Instances are created and deleted; their status follows the service's.
+    provisionable=False,
+)
+
+# What a FIND lists per service (no plans, limits or properties: those cost a GET).
+SERVICE_SUMMARY = Resource(
+    noun='service',
+    result_key='service',
+    fields=(f.Field('name', 'name', read_only=True),),
+    facts=_summary_facts(),
+    provisionable=False,
+)
+
+
+def instances_of(service_el):
+    """The instances a GET with <instances/> answered for a service, or None when it did not ask."""
+    container = service_el.find('instances')
+    if container is None:
+        return None
+    return [SERVICE_INSTANCE.values(instance) for instance in container.findall('instance')]

@@ -1,0 +1,73 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""One atria_service task: which entity it manages (a customer service, a user service or a service instance),
+which options fit that entity, and the engine run with the checks of that entity.
+
+Services are never deleted (guide: "services without instances can be de-provisioned only"): state absent
+de-provisions them with <status>NotProvisioned</status>, through the engine's ``deprovisioned`` state. Only an
+instance is deleted.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import SERVICE_INSTANCE, customer_service, user_service
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ValidationError
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.checks import customer_service_checks, explain_refusal, instance_checks, user_service_checks
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.locator import InstanceLocator, ServiceLocator
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import HOSTED_EXCHANGE, has_instances, known_code, same_name
+
+# Options that describe the service; state absent ignores them (a de-provisioned service keeps its settings).
+SETTINGS = ('package', 'user_plans', 'user_limit', 'version', 'properties')
+CUSTOMER_ONLY = ('package', 'user_limit', 'version')
+
+
+def option_problems(params):
+    """What is wrong with the combination of options, found before any request ([] when nothing is)."""
+    problems = []
+    given = [option for option in CUSTOMER_ONLY if params.get(option) is not None]
+    if params.get('user') and given:
+        problems.append('%s belong(s) to the customer service, not to a user: set them in a task without user'
+                        % ', '.join(given))
+    if params.get('instance'):
+        if params.get('user'):
+            problems.append('instance is managed on the customer service: leave out user')
+        misplaced = [option for option in ('package', 'user_plans', 'user_limit', 'version') if params.get(option) is not None]
+        if misplaced:
+            problems.append('%s describe(s) the service, not an instance: manage them in a task without instance'
+                            % ', '.join(misplaced))
+    code = known_code(params['name'])
+    if code and params.get('instance') and not has_instances(code):
+        problems.append("service %s has no instances; only CRM2011, SharePoint2010, SQL2005Hosting and WinWebHost have "
+                        "them" % code)
+    if code and params.get('version') is not None and not same_name(code, HOSTED_EXCHANGE):
+        problems.append('version applies to Hosted Exchange (HE) only, not to %s' % code)
+    if params.get('user_plans_mode') == 'absent' and any(isinstance(item, dict) and item.get('user_limit') is not None
+                                                         for item in params.get('user_plans') or []):
+        problems.append('user_limit of a plan has no meaning with user_plans_mode: absent (the plan is disabled)')
+    return problems
+
+
+def ensure_service(module, client):
+    """Reconcile the service (or instance) the task names; return the module result."""
+    params = module.params
+    service = ServiceLocator(params['customer'], params['name'], user=params.get('user'))
+    if params.get('instance'):
+        locator, resource, checks = InstanceLocator(service, params['instance']), SERVICE_INSTANCE, instance_checks
+        state = params['state']
+    elif params.get('user'):
+        locator, resource, checks = service, user_service(service), user_service_checks
+        state = 'present' if params['state'] == 'present' else 'deprovisioned'
+    else:
+        locator, resource, checks = service, customer_service(service), customer_service_checks
+        state = 'present' if params['state'] == 'present' else 'deprovisioned'
+    if params['state'] == 'absent' and not params.get('instance'):
+        params = dict(params, **dict.fromkeys(SETTINGS))
+    engine = Engine(module, client, resource, locator, params=params)
+    try:
+        return engine.ensure(state, before_write=checks(client, service))
+    except ValidationError as error:
+        raise explain_refusal(error, service)
