@@ -8,7 +8,7 @@ import sys
 import threading
 
 from .server import SimServer
-from .system import VERSIONS
+from .releases import VERSIONS
 
 
 def parse_args(argv=None):

@@ -4,7 +4,7 @@ Unknown entity tags are ignored like unknown tags everywhere (the guide: invalid
 with nothing the server knows answers an empty <response version="1.0" />.
 """
 
-from . import customers, extensions, provisioning, system
+from . import customers, dialect, extensions, provisioning, releases, system, tagfilter
 from .errors import SimError
 from .xmlio import response, sub
 
@@ -74,6 +74,15 @@ def log_path(root):
     return "/".join(steps)
 
 
+def prepare(root, config, action):
+    """Make the request what this server reads: drop the ignore_tags and what the release lacks, then turn the
+    spellings it reads into the canonical ones (dialect.py). The '/'-joined paths of every tag dropped."""
+    release = config.get("release") or releases.DEFAULT
+    rules = tagfilter.parse_rules(list(config.get("ignore_tags") or ()) + list(releases.MISSING.get(release, ())))
+    dropped = tagfilter.drop(root, rules)
+    return dropped + dialect.normalise(root, config, releases.SPELLINGS.get(release, {}), action)
+
+
 def execute(ctx, root):
     """Run every entity of the request; the <response> element to send."""
     results = []
@@ -82,7 +91,7 @@ def execute(ctx, root):
         if handler is not None:
             results.extend(handler(ctx, child))
     if ctx.action in ("SET", "DELETE"):
-        if ctx.release == "cpsm10":
+        if not releases.has(ctx.release, "request_ids"):
             return response()       # CPSM 10 answers an accepted write with an empty response
         if ctx.top_request_id is None:
             ctx.top_request_id = provisioning.empty_top(ctx)

@@ -1,8 +1,9 @@
 """Hosted Exchange contacts (guide: "Get Contacts", "Set Contact"), stored in the HE customer-service record.
 
 GET filters by <displaynamefilter> and <syncfilter> and pages like distribution groups (paging.py). SET creates or
-updates the contact identified by <syncobjectid>, <path> or <displayname>; like distribution groups, a contact
-with <selected>false</selected> is deleted.
+updates the contact identified by <syncobjectid>, <path> or <displayname>; like distribution groups (see there
+why), a contact with <enabled>false</enabled> is deleted (the only contact-level flag of the guide's "Set Contact"
+template); <selected> is not a contact tag and is ignored.
 """
 
 from lxml import etree
@@ -10,7 +11,7 @@ from lxml import etree
 from . import directory, paging
 from .distgroups import forget
 from .errors import SimError
-from .svcxml import bool_text, children, norm, opt_bool, parse_bool, sub, text
+from .svcxml import bool_text, children, norm, opt_bool, sub, text
 
 FIELDS = ("displayname", "syncobjectid", "enabled", "path", "email", "emailalias", "firstname", "lastname",
           "initials", "jobtitle", "companyname", "businessphone", "businessfax", "homephone", "mobile", "webpage",
@@ -47,8 +48,7 @@ def set_contacts(ctx, customer, record, contacts_el):
     staged, deleted = [], []
     for contact_el in children(contacts_el, "contact"):
         existing = _find(items, contact_el)
-        selected = text(contact_el, "selected")
-        if selected and not parse_bool(selected, "<contact><selected>"):
+        if opt_bool(contact_el, "enabled", "<contact><enabled>") is False:
             if existing is not None:
                 deleted.append(existing)
             continue

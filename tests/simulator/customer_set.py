@@ -142,7 +142,7 @@ def _set(rec, key, value):
 
 def _apply_properties(ctx, rec, props_el):
     changed = False
-    for definition, value in properties.parse_set(props_el, properties.CUSTOMER_DEFS, "customer"):
+    for definition, value in properties.parse_set(props_el, properties.customer_defs(ctx.store.config), "customer"):
         name = definition["name"]
         value = properties.check(definition, value, ctx, rec)
         field = properties.CUSTOMER_FIELDS.get(name)

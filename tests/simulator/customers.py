@@ -96,7 +96,7 @@ def find(ctx, el):
 # ----------------------------------------------------------------------- GET
 def customer_properties(ctx, rec, detail):
     ou = shapes.customer_ou(ctx.store, rec)
-    return properties.render(properties.CUSTOMER_DEFS,
+    return properties.render(properties.customer_defs(ctx.store.config),
                              lambda definition: properties.customer_value(rec, definition, ou), detail)
 
 

@@ -7,10 +7,15 @@ Distribution Group":
 - <owners> and <emailaddresses> replace the whole list when given. Owners are read from <owners><owner> and from
   the guide's odd <owners><owners>; GET writes <owners><owners> like the guide, so a GET answer can be sent back.
 Groups are identified by <syncobjectid>, <path> or <displayname> (in that order); an unknown one is created.
-A group is deleted with <selected>false</selected> on the <distributiongroup> in a customer-level SET (the same
-rule as for members); DELETE is refused with a pointer to that. GET shows members only when the request's
-<distributiongroup> asks for a list; a member shown carries <selected>True</selected>, so a GET answer is a valid
-SET. Filters and paging: see paging.py.
+Deleting a group: the guides have no sentence about it. The only group-level flag they document is the
+<enabled> of the complete SET template ("Add a User to a Distribution Group", Atria guide line 3110, CPSM 11 guide
+line 2299), and they enable and disable everything else (plans, customers) with <enabled>; so a customer-level
+SET with <enabled>false</enabled> on a <distributiongroup> removes the group, and <enabled>true</enabled> (what
+every GET shows) changes nothing. <selected> on a group means something only in the user-level SET (membership
+of that user); in a customer-level SET it is an unknown tag and ignored, like on the real server. DELETE is
+refused with a pointer to <enabled>false</enabled>. GET shows members only when the request's <distributiongroup>
+asks for a list; a member shown carries <selected>True</selected>, so a GET answer is a valid SET. Member items
+read <selected> or <enabled> (dialect.py, "member_flag"). Filters and paging: see paging.py.
 """
 
 from lxml import etree
@@ -19,7 +24,7 @@ from . import directory, paging
 from .errors import SimError
 from .svcrecords import ensure, is_active
 from .catalogue import SERVICES
-from .svcxml import bool_text, child, children, norm, opt_bool, own_text, parse_bool, sub, text
+from .svcxml import bool_text, child, children, norm, opt_bool, own_text, sub, text
 
 GROUP_TYPES = ("Universal_Distribution", "Global_Distribution", "Local_Distribution", "Universal_Security",
                "Global_Security", "Local_Security")
@@ -28,7 +33,7 @@ MEMBER_LISTS = (("members", "member"), ("sendasmembers", "sendasmember"),
                 ("sendrestrictionacceptedmembers", "sendrestrictionacceptedmember"),
                 ("sendrestrictionrejectedmembers", "sendrestrictionrejectedmember"))
 TEXT_FIELDS = ("syncobjectid", "email", "emailalias", "mailtip")
-BOOL_FIELDS = ("enabled", "hidefromaddresslists", "requiresenderauthentication", "sendmoderationnotifications")
+BOOL_FIELDS = ("hidefromaddresslists", "requiresenderauthentication", "sendmoderationnotifications")
 CHOICE_FIELDS = (("grouptype", GROUP_TYPES), ("memberjoinrestriction", RESTRICTIONS),
                  ("memberdepartrestriction", RESTRICTIONS))
 
@@ -143,8 +148,7 @@ def set_groups(ctx, customer, groups_el):
     staged, deleted = [], []
     for group_el in children(groups_el, "distributiongroup"):
         existing = _find(groups, group_el)
-        selected = text(group_el, "selected")
-        if selected and not parse_bool(selected, "<distributiongroup><selected>"):
+        if opt_bool(group_el, "enabled", "<distributiongroup><enabled>") is False:
             if existing is not None:
                 deleted.append(existing["id"])
             continue

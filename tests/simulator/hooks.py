@@ -7,11 +7,9 @@ import json
 import threading
 import time
 
-from . import seed
+from . import customerrules, dialect, properties, seed, tagfilter
 from .errors import SimError
-from .system import VERSIONS
-
-CONFIG_KEYS = ("provisioning_delay", "fail_rate", "release", "bom", "seed")
+from .releases import VERSIONS
 
 
 class RequestLog(object):
@@ -33,6 +31,8 @@ class RequestLog(object):
         with self.lock:
             self.seq += 1
             entry = dict(entry, seq=self.seq, time=time.time())
+            entry.setdefault("start", entry["time"])
+            entry.setdefault("end", entry["time"])
             self.entries.append(entry)
             if len(self.entries) > self.LIMIT:
                 del self.entries[:len(self.entries) - self.LIMIT]
@@ -50,6 +50,50 @@ class RequestLog(object):
             self.entries = []
 
 
+def _check_release(value):
+    if value not in VERSIONS:
+        raise ValueError("release must be one of %s" % ", ".join(sorted(VERSIONS)))
+    return value
+
+
+def _check_ignore_tags(value):
+    tagfilter.parse_rules(value)
+    return list(value)
+
+
+def _check_spellings(value):
+    dialect.check_config(value)
+    return dict(value)
+
+
+def _check_customer_rules(value):
+    if value is not None:
+        customerrules.check_config(value, properties.translate)
+    return value
+
+
+def _check_version(value):
+    if value is not None and not isinstance(value, str):
+        raise ValueError("global_version must be a string such as \"12.0.0.0\" or null")
+    return value
+
+
+# config key -> value check (raises ValueError) returning what is stored; see README.md "Test hooks"
+CONFIG = {
+    "provisioning_delay": lambda value: max(0.0, float(value)),
+    "fail_rate": lambda value: min(1.0, max(0.0, float(value))),
+    "release": _check_release,
+    "bom": bool,
+    "seed": int,
+    "ignore_tags": _check_ignore_tags,
+    "spellings": _check_spellings,
+    "customer_rules": _check_customer_rules,
+    "refuse_user_list_get": bool,
+    "global_version": _check_version,
+}
+CONFIG_KEYS = tuple(CONFIG)
+
+
 def _config(sim, body):
     store = sim.store
     if body is None:
@@ -57,19 +101,13 @@ def _config(sim, body):
     unknown = sorted(set(body) - set(CONFIG_KEYS))
     if unknown:
         return 400, {"error": "unknown config keys: %s (known: %s)" % (", ".join(unknown), ", ".join(CONFIG_KEYS))}
-    with store.lock:
-        if "release" in body and body["release"] not in VERSIONS:
-            return 400, {"error": "release must be one of %s" % ", ".join(sorted(VERSIONS))}
-        if "provisioning_delay" in body:
-            store.config["provisioning_delay"] = max(0.0, float(body["provisioning_delay"]))
-        if "fail_rate" in body:
-            store.config["fail_rate"] = min(1.0, max(0.0, float(body["fail_rate"])))
-        if "release" in body:
-            store.config["release"] = body["release"]
-        if "bom" in body:
-            store.config["bom"] = bool(body["bom"])
-        if "seed" in body:
-            store.config["seed"] = int(body["seed"])
+    try:
+        checked = dict((key, CONFIG[key](value)) for key, value in body.items())
+    except (TypeError, ValueError) as exc:
+        return 400, {"error": str(exc)}
+    with store.lock:       # all or nothing: nothing is stored unless every value is valid
+        store.config.update(checked)
+        if "seed" in checked:
             store.rng.seed(store.config["seed"])
         return 200, dict(store.config)
 

@@ -12,6 +12,7 @@ import re
 
 from lxml import etree
 
+from . import customerrules
 from .errors import SimError
 from .xmlio import sub
 
@@ -59,7 +60,7 @@ _ADDRESS = r"[a-zA-Z0-9_\-.']+@[a-zA-Z0-9_\-.']+\.[a-zA-Z]{2,125}"
 SAFE_EQUIVALENTS = {_EMAIL_RULE: r"^%s(?:[;.]%s)*$" % (_ADDRESS, _ADDRESS)}
 
 
-def _translate(pattern):
+def translate(pattern):
     r"""Python re has no \p{L}/\p{N}: a class [\p{L}\p{N}xyz] becomes (?:[^\W_]|[xyz]) (letters and digits)."""
     if pattern in SAFE_EQUIVALENTS:
         return SAFE_EQUIVALENTS[pattern]
@@ -81,7 +82,7 @@ def check(definition, value, ctx=None, record=None, label=None):
     if value == "":
         return value
     if kind == "RegularExpression":
-        if not re.search(_translate(rule.get("value", "")), value):
+        if not re.search(translate(rule.get("value", "")), value):
             raise SimError(1, "%s (%s: '%s' does not match %s)." % (message, label, value, rule.get("value")))
     elif kind == "SQLQueryDDL":
         for _name, option in rule.get("options", []):
@@ -109,11 +110,16 @@ def check(definition, value, ctx=None, record=None, label=None):
     return value
 
 
+def customer_defs(config):
+    """CUSTOMER_DEFS with the deployment's full-name and code rules (customerrules.py)."""
+    return customerrules.definitions(CUSTOMER_DEFS, config)
+
+
 def check_customer_field(field, value, ctx, record):
     """Validate a customer field written directly (<fullname>, <name>, ...) with its property's rule."""
     for prop, mapped in CUSTOMER_FIELDS.items():
         if mapped == field:
-            return check(find_def(CUSTOMER_DEFS, prop), value, ctx, record, label="<%s>" % field)
+            return check(find_def(customer_defs(ctx.store.config), prop), value, ctx, record, label="<%s>" % field)
     return value
 
 

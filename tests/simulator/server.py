@@ -67,6 +67,7 @@ class Outcome(object):
         self.action = None
         self.path = ""
         self.caller = None
+        self.ignored = []           # paths of the tags this server did not read (ignore_tags, release, spellings)
 
     def error(self, exc, bom=False):
         self.status = exc.http_status
@@ -89,6 +90,7 @@ def run_api_call(sim, header, body):
             root = xmlio.parse_request(body)
             out.action = api.envelope(root)
             out.path = api.log_path(root)
+            out.ignored = api.prepare(root, store.config, out.action)
             ctx = RequestContext(store, caller, out.action, store.config.get("release", "atria12"), now)
             answer = api.execute(ctx, root)
             out.body = xmlio.serialize(answer, bom)
@@ -125,13 +127,14 @@ class Handler(BaseHTTPRequestHandler):
         self._route("POST")
 
     def _route(self, method):
+        received = time.time()
         parts = urlsplit(self.path)
         body = self._read_body()
         if parts.path.lower() == API_PATH:
             if method == "GET":
                 self._api_page()
             else:
-                self._api_post(body)
+                self._api_post(body, received)
         elif parts.path.startswith("/_sim/"):
             self.route_hook(method, parts, body)
         else:
@@ -182,7 +185,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         self._send(200, xmlio.serialize(xmlio.response()), "text/xml; charset=utf-8")
 
-    def _api_post(self, body):
+    def _api_post(self, body, received):
         header = self.headers.get("Authorization")
         try:
             root = xmlio.parse_request(body)
@@ -202,7 +205,8 @@ class Handler(BaseHTTPRequestHandler):
             out.path = out.path or api.log_path(root)
         self.sim.log.add({"caller": out.caller, "action": out.action, "path": out.path, "http_status": out.status,
                           "error_id": out.error_id, "changed": out.changed, "fault": fault,
-                          "request_id": out.request_id, "user_agent": self.headers.get("User-Agent")})
+                          "request_id": out.request_id, "user_agent": self.headers.get("User-Agent"),
+                          "ignored": out.ignored, "start": received, "end": time.time()})
         if fault in ("drop", "drop_after"):
             self._drop()
             return

@@ -247,7 +247,7 @@ def delete_customer_service(ctx, customer, service_el):
     definition = _definition(customer, service_el)
     if child(service_el, "distributiongroups") is not None:
         raise SimError(10, "Distribution groups are not deleted with DELETE: send a SET with the group and "
-                           "<selected>false</selected> to remove it.")
+                           "<enabled>false</enabled> to remove it.")
     record = stored(customer, definition["name"])
     if definition["multi_instance"] and record is None:
         raise SimError(10, "Service '%s' is not provisioned for customer '%s'; it has no instances to delete."

@@ -15,6 +15,7 @@ services (dict, owned by the services engineer).
 A record driven by a provisioning request carries ``_request`` (the child request id).
 """
 
+import copy
 import json
 import os
 import random
@@ -25,7 +26,9 @@ from collections import defaultdict
 from . import provisioning
 
 FORMAT = 1
-DEFAULT_CONFIG = {"provisioning_delay": 0.3, "fail_rate": 0.0, "release": "atria12", "bom": False, "seed": 0}
+DEFAULT_CONFIG = {"provisioning_delay": 0.3, "fail_rate": 0.0, "release": "atria12", "bom": False, "seed": 0,
+                  "ignore_tags": [], "spellings": {}, "customer_rules": None, "refuse_user_list_get": False,
+                  "global_version": None}
 
 
 class Store(object):
@@ -36,7 +39,7 @@ class Store(object):
         self.state_file = state_file
         self.base_config = dict(DEFAULT_CONFIG)
         self.base_config.update(config or {})
-        self.config = dict(self.base_config)
+        self.config = copy.deepcopy(self.base_config)
         self.rng = random.Random(self.config.get("seed", 0))
         self.clear()
 
@@ -53,7 +56,7 @@ class Store(object):
         self._by_login = {}       # user name (casefolded) -> id; user names never change once created
 
     def reset_config(self):
-        self.config = dict(self.base_config)
+        self.config = copy.deepcopy(self.base_config)
         self.rng = random.Random(self.config.get("seed", 0))
 
     def next_id(self, counter, start=1):

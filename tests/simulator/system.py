@@ -2,12 +2,11 @@
 
 from lxml import etree
 
-from . import properties
+from . import properties, releases
 from .context import optional_module
 from .errors import SimError
 from .xmlio import sub, text_of
 
-VERSIONS = {"atria12": "12.0.0.0", "cpsm11": "11.0.0.0", "cpsm10": "10.0.0.0"}
 
 # Appendix B of the guide: the services a location offers when the service catalogue is not installed.
 DEFAULT_SERVICES = (("ADSync", "AD Sync"), ("CRM2011", "Customer Relationship Management 2011"), ("DNS", "DNS"),
@@ -37,7 +36,7 @@ def identity(ctx, el):
 
 def global_info(ctx, el):
     _read_only(ctx, "<global>")
-    version = VERSIONS.get(ctx.release, VERSIONS["atria12"])
+    version = releases.version(ctx.store.config)
     out = etree.Element("global")
     box = sub(out, "version")
     sub(box, "api", version)
@@ -83,7 +82,7 @@ def location(ctx, el):
     customer_el = el.find("customer")
     if customer_el is not None and customer_el.find("customerproperties") is not None:
         box = sub(out, "customer")
-        props = properties.render(properties.CUSTOMER_DEFS, lambda d: d["default"], True)
+        props = properties.render(properties.customer_defs(ctx.store.config), lambda d: d["default"], True)
         props.tag = "customerproperties"
         box.append(props)
     user_el = el.find("user")

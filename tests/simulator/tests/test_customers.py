@@ -98,6 +98,7 @@ def test_get_properties_plain_and_detailed(sim):
     assert props and all([c.tag for c in p] == ["name", "value"] for p in props)
     values = dict((p.findtext("name"), p.findtext("value")) for p in props)
     assert values["FullName"] == "Demo Also" and values["ShortName"] == "DA" and values["Country"] == "Latvia"
+    sim.config({"customer_rules": "capture"})       # the rule the CPSM 11 capture's server publishes
     _status, root = get(sim, E.name("DA"), E.properties(detail="true"))
     full = [p for p in root.findall("customer/properties/property") if p.findtext("name") == "FullName"][0]
     assert full.findtext("validation/type") == "RegularExpression"

@@ -159,15 +159,29 @@ def test_owners_and_email_addresses_replace_the_whole_list(sim):
         E.displayname("DA Staff"), E.owners(E.owner(E.displayname("DA Sales")))))))[0] == 10
 
 
-def test_group_is_deleted_with_selected_false_not_with_delete(sim):
+def test_group_is_deleted_with_enabled_false_not_with_delete(sim):
     code, message, _status = error(sim, "DELETE", customer("DA", groups_el(E.distributiongroup(
         E.displayname("DA Sales")))))
-    assert code == 10 and "<selected>false</selected>" in message
+    assert code == 10 and "<enabled>false</enabled>" in message
     set_groups(sim, E.distributiongroup(E.displayname("DA Staff"), E.sendasmembers(
         E.sendasmember(E.displayname("DA Sales")))))
-    set_groups(sim, E.distributiongroup(E.displayname("DA Sales"), E.selected("false")))
+    set_groups(sim, E.distributiongroup(E.displayname("DA Sales"), E.enabled("false")))
     assert [el.findtext("displayname") for el in get_groups(sim)] == ["DA Staff"]
     assert len(group(sim, "DA Staff", E.sendasmembers()).find("sendasmembers")) == 0
+
+
+def test_selected_false_on_a_group_is_ignored_at_customer_level(sim):
+    """Issue 12 item 1: the guide documents no group-level <selected> in a customer-level SET."""
+    root = set_groups(sim, E.distributiongroup(E.displayname("DA Sales"), E.selected("false")))
+    assert root.findtext("request/id")
+    assert [el.findtext("displayname") for el in get_groups(sim)] == ["DA Sales", "DA Staff"]
+
+
+def test_enabled_true_on_a_group_changes_nothing_and_deleting_an_unknown_group_is_no_error(sim):
+    before = sim.state()["customers"]
+    set_groups(sim, E.distributiongroup(E.displayname("DA Sales"), E.enabled("True")),
+               E.distributiongroup(E.displayname("Never There"), E.enabled("false")))
+    assert sim.state()["customers"] == before
 
 
 def test_groups_need_hosted_exchange(sim):
@@ -205,4 +219,6 @@ def test_contacts_get_set_and_delete(sim):
     assert [(el.findtext("email"), el.findtext("hidefromaddresslists")) for el in found] == [
         ("alfred@manor.example", "True")]
     ok(sim, "SET", customer("DA", service("HE", E.contacts(E.contact(E.displayname("Alfred"), E.selected("false"))))))
+    assert len(get_service(sim, "DA", "HE", E.contacts()).findall("contacts/contact")) == 2   # <selected>: ignored
+    ok(sim, "SET", customer("DA", service("HE", E.contacts(E.contact(E.displayname("Alfred"), E.enabled("false"))))))
     assert len(get_service(sim, "DA", "HE", E.contacts()).findall("contacts/contact")) == 1

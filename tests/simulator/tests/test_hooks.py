@@ -18,10 +18,11 @@ def test_log_entries_have_the_documented_fields(sim):
     sim.call(req("GET", E.customer(E.name("NOPE"))), user="admin_DA")
     first, second = sim.log()
     assert set(first) == {"seq", "time", "caller", "action", "path", "http_status", "error_id", "changed", "fault",
-                          "request_id", "user_agent"}
+                          "request_id", "user_agent", "ignored", "start", "end"}
     assert (first["caller"], first["action"], first["path"], first["http_status"], first["changed"]) == \
         ("admin_Gsp", "SET", "customer/user", 200, True)
     assert first["request_id"] >= 45666 and first["error_id"] is None
+    assert first["ignored"] == [] and first["start"] <= first["end"] <= second["start"] <= second["end"]
     assert (second["caller"], second["action"], second["error_id"], second["changed"]) == ("admin_DA", "GET", 34, False)
     assert sim.log(since=first["seq"]) == [second]
 
