@@ -96,3 +96,20 @@ def test_hooks_refuse_non_loopback_clients(sim_server):
     handler.command = "GET"
     handler.route_hook("GET", urlsplit("/_sim/state"), b"")
     assert handler.wfile.getvalue().startswith(b"HTTP/1.1 403")
+
+
+def test_log_start_and_end_prove_that_requests_overlapped(sim):
+    """Issue 18 item 5: start is taken at receipt, end once the answer is ready, so overlap can be shown."""
+    import threading
+    sim.faults({"latency": 0.3})
+    sim.clear_log()
+    body = req("GET", E.customer(E.name("DA")))
+    workers = [threading.Thread(target=sim.raw, args=(body,), kwargs={"auth": ("admin_Gsp", "Adm1n!Gsp")})
+               for _ in range(2)]     # sim.raw: one connection each (a requests.Session is not thread-safe)
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    first, second = sim.log()
+    assert first["end"] - first["start"] >= 0.3
+    assert first["start"] < second["end"] and second["start"] < first["end"]
