@@ -20,23 +20,23 @@ class ModuleDocFragment(object):
 
     DOCUMENTATION = r'''
 options:
-  url:
+  api_url:
     description:
       - URL of the CortexAPI endpoint, normally C(https://HOST/CortexAPI/Default.aspx).
       - When the URL has no path, C(/CortexAPI/Default.aspx) is appended.
       - If not set, the value of the E(ATRIA_URL) environment variable is used.
     type: str
     required: true
-  username:
+  api_username:
     description:
       - Atria user the API requests authenticate as (HTTP Basic authentication).
       - The user needs a security role with the API Access permission for the customers it manages.
       - If not set, the value of the E(ATRIA_USERNAME) environment variable is used.
     type: str
     required: true
-  password:
+  api_password:
     description:
-      - Password of O(username).
+      - Password of O(api_username).
       - If not set, the value of the E(ATRIA_PASSWORD) environment variable is used.
     type: str
     required: true

@@ -42,7 +42,7 @@ options:
     type: str
     required: true
     choices: [atria.cortex.atria]
-  url:
+  api_url:
     description:
       - URL of the CortexAPI endpoint, normally C(https://HOST/CortexAPI/Default.aspx).
       - When the URL has no path, C(/CortexAPI/Default.aspx) is appended.
@@ -50,7 +50,7 @@ options:
     required: true
     env:
       - name: ATRIA_URL
-  username:
+  api_username:
     description:
       - Atria user the requests authenticate as (HTTP Basic). It needs the API Access permission; it sees its own
         customer and the customers below it.
@@ -58,9 +58,9 @@ options:
     required: true
     env:
       - name: ATRIA_USERNAME
-  password:
+  api_password:
     description:
-      - Password of O(username). May be vault-encrypted in the configuration file (C(!vault |)).
+      - Password of O(api_username). May be vault-encrypted in the configuration file (C(!vault |)).
     type: str
     required: true
     env:
@@ -152,7 +152,7 @@ options:
     default: local
 notes:
   - With O(cache) enabled, a cached answer is used while it is younger than O(cache_timeout) and the options that
-    shape the query (O(url), O(username), O(filters), O(include_deprovisioned), O(reseller_groups), O(enrich)) are
+    shape the query (O(api_url), O(api_username), O(filters), O(include_deprovisioned), O(reseller_groups), O(enrich)) are
     unchanged; then no request is sent. Use a persistent O(cache_plugin) such as C(ansible.builtin.jsonfile) for
     that to hold across runs; C(ansible-inventory --flush-cache) refreshes it.
   - Proxies come from the E(HTTPS_PROXY), E(HTTP_PROXY) and E(NO_PROXY) environment variables.
@@ -168,9 +168,9 @@ plugin: atria.cortex.atria
 ---
 # reseller_atria.yml -- the reseller tree, provisioned customers only, cached for an hour
 plugin: atria.cortex.atria
-url: https://atria.example.com/CortexAPI/Default.aspx
-username: api_Gsp
-password: !vault |
+api_url: https://atria.example.com/CortexAPI/Default.aspx
+api_username: api_Gsp
+api_password: !vault |
   $ANSIBLE_VAULT;1.1;AES256
   ...
 filters:
@@ -218,7 +218,7 @@ _TRUST_AWARE_CORE = hasattr(ansible_template, 'trust_as_template')
 # hostname_source -> host variable; name is accepted because that is what the modules call the code.
 _HOSTNAME_VARIABLES = {'name': 'code'}
 # Tell the user which environment variable a missing connection option can come from.
-_ENV_HINTS = {'url': 'ATRIA_URL', 'username': 'ATRIA_USERNAME', 'password': 'ATRIA_PASSWORD'}
+_ENV_HINTS = {'api_url': 'ATRIA_URL', 'api_username': 'ATRIA_USERNAME', 'api_password': 'ATRIA_PASSWORD'}
 
 
 class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
@@ -237,7 +237,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         except ValueError as exc:
             raise AnsibleParserError('atria inventory %s: %s' % (path, to_native(exc)))
         if config.cleartext_to_remote_host:
-            self.display.warning('atria inventory %s: url uses http://, the password travels unencrypted. '
+            self.display.warning('atria inventory %s: api_url uses http://, the password travels unencrypted. '
                                  'Use https:// for anything but a local test server.' % path)
         data = self._data(config, path, cache)
         self._populate(data)

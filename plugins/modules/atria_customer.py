@@ -109,9 +109,9 @@ seealso:
 EXAMPLES = r"""
 - name: Create a customer under a reseller
   atria.cortex.atria_customer:
-    url: https://atria.example.com/CortexAPI/Default.aspx
-    username: api_CSP
-    password: "{{ vault_atria_password }}"
+    api_url: https://atria.example.com/CortexAPI/Default.aspx
+    api_username: api_CSP
+    api_password: "{{ vault_atria_password }}"
     name: ACME
     fullname: Acme Corporation
     parent: DA

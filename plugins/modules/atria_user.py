@@ -74,16 +74,15 @@ options:
     type: str
     choices: [exact, present, absent]
     default: exact
-  user_password:
+  password:
     description:
       - The user's password. The server never returns it, so it cannot be compared; see O(update_password).
       - When a user is created without one, the server generates one.
-      - Named C(user_password) because O(password) is the API user's password, like in every module of the collection.
     type: str
   update_password:
     description:
-      - V(on_create) sets O(user_password) only when the user is created, so re-runs stay unchanged.
-      - V(always) sends O(user_password) on every run, which then always reports a change.
+      - V(on_create) sets O(password) only when the user is created, so re-runs stay unchanged.
+      - V(always) sends O(password) on every run, which then always reports a change.
     type: str
     choices: [on_create, always]
     default: on_create
@@ -142,8 +141,8 @@ options:
         type: str
         choices: [exact, present, absent]
         default: exact
-      user_password:
-        description: As O(user_password).
+      password:
+        description: As O(password).
         type: str
       update_password:
         description: As O(update_password).
@@ -168,7 +167,7 @@ EXAMPLES = r"""
     first_name: Alice
     last_name: Liddell
     display_name: Alice Liddell
-    user_password: "{{ vault_alice_password }}"
+    password: "{{ vault_alice_password }}"
     roles:
       - User Administrator
     roles_mode: present
@@ -255,7 +254,7 @@ def user_options():
         enabled=dict(type='bool'),
         roles=dict(type='list', elements='str'),
         roles_mode=mode_option_spec(),
-        user_password=dict(type='str', no_log=True),
+        password=dict(type='str', no_log=True),
         update_password=dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False),
         state=dict(type='str', default='present', choices=['present', 'absent', 'deprovisioned']),
     )

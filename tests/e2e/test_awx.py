@@ -54,14 +54,14 @@ def test_the_credential_type_injects_exactly_the_atria_variables():
     credential_type = load(os.path.join(AWX, 'credential_type.yml'))
     assert credential_type['kind'] == 'cloud'
     fields = dict((field['id'], field) for field in credential_type['inputs']['fields'])
-    assert list(fields) == ['url', 'username', 'password', 'validate_certs']
-    assert [name for name, field in fields.items() if field.get('secret')] == ['password']
+    assert list(fields) == ['api_url', 'api_username', 'api_password', 'validate_certs']
+    assert [name for name, field in fields.items() if field.get('secret')] == ['api_password']
     assert fields['validate_certs']['type'] == 'boolean' and fields['validate_certs']['default'] is True
-    assert credential_type['inputs']['required'] == ['url', 'username', 'password']
+    assert credential_type['inputs']['required'] == ['api_url', 'api_username', 'api_password']
     assert set(credential_type['injectors']) == {'env'}
     # AWX refuses ANSIBLE_* variables in credential injectors; ours are only the ones the collection reads.
     assert set(credential_type['injectors']['env']) == ATRIA_VARIABLES
-    env = credential_env({'url': 'https://a.example', 'username': 'u', 'password': 'p&<w>', 'validate_certs': False})
+    env = credential_env({'api_url': 'https://a.example', 'api_username': 'u', 'api_password': 'p&<w>', 'validate_certs': False})
     assert env == {'ATRIA_URL': 'https://a.example', 'ATRIA_USERNAME': 'u', 'ATRIA_PASSWORD': 'p&<w>',
                    'ATRIA_VALIDATE_CERTS': 'False'}
 
@@ -120,7 +120,7 @@ def test_ansible_runner_runs_onboard_with_the_credentials_only_in_the_environmen
     (private / 'env').mkdir(parents=True)
     # The project: the repository's playbooks (AWX checks the project out; here a link does).
     os.symlink(os.path.join(ROOT, 'playbooks'), str(private / 'project'))
-    envvars = credential_env({'url': sim.url, 'username': ADMIN_USER[0], 'password': ADMIN_USER[1], 'validate_certs': True})
+    envvars = credential_env({'api_url': sim.url, 'api_username': ADMIN_USER[0], 'api_password': ADMIN_USER[1], 'validate_certs': True})
     # What the execution environment provides: the collection (installed in the EE image; here the checkout).
     envvars.update({'ANSIBLE_COLLECTIONS_PATH': COLLECTIONS, 'ANSIBLE_COLLECTIONS_SCAN_SYS_PATH': 'false'})
     (private / 'env' / 'envvars').write_text(yaml.safe_dump(envvars), encoding='utf-8')
@@ -173,7 +173,7 @@ def test_ansible_runner_runs_onboard_with_the_credentials_only_in_the_environmen
 def test_the_awx_inventory_source_lists_the_customers(sim, tmp_path):
     link_collection()
     environment = clean_environment()
-    environment.update(credential_env({'url': sim.url, 'username': ADMIN_USER[0], 'password': ADMIN_USER[1],
+    environment.update(credential_env({'api_url': sim.url, 'api_username': ADMIN_USER[0], 'api_password': ADMIN_USER[1],
                                        'validate_certs': True}))
     environment.update({'ANSIBLE_COLLECTIONS_PATH': COLLECTIONS, 'ANSIBLE_INVENTORY_UNPARSED_WARNING': '0'})
     listed = subprocess.run([os.path.join(BIN, 'ansible-inventory'), '-i', os.path.join(AWX, 'inventory', 'atria.yml'), '--list'],

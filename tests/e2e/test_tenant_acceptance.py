@@ -85,7 +85,7 @@ def _records(state, kind):
 
 
 def team(size, department='Sales'):
-    return {'team_users': [{'name': 'member%03d' % number, 'department': department, 'user_password': PASSWORD}
+    return {'team_users': [{'name': 'member%03d' % number, 'department': department, 'password': PASSWORD}
                            for number in range(size)]}
 
 

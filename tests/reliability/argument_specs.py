@@ -38,7 +38,7 @@ def argument_spec(module_name):
 
 
 def no_log_paths(spec, prefix=()):
-    """Paths of every no_log option, suboptions included: ('password',), ('users', 'user_password'), ..."""
+    """Paths of every no_log option, suboptions included: ('password',), ('users', 'password'), ..."""
     paths = []
     for name, option in sorted((spec or {}).items()):
         if option.get('no_log'):

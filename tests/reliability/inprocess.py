@@ -39,7 +39,7 @@ FAST_BACKOFF = 0.01
 
 
 def connection(url, retries=3, timeout=10, user=ADMIN_USER):
-    return {'url': url, 'username': user[0], 'password': user[1], 'retries': retries, 'timeout': timeout}
+    return {'api_url': url, 'api_username': user[0], 'api_password': user[1], 'retries': retries, 'timeout': timeout}
 
 
 def run_module(name, args, check_mode=False, diff=False):

@@ -38,7 +38,7 @@ CUSTOMER = dict(name='REL', fullname='Reliability Customer', contact_name='Jane 
 # Without a code the server generates one; only the full name identifies the customer. A SET re-sent after a
 # lost answer is the classic way to end up with two customers, so this variant matters most.
 CUSTOMER_WITHOUT_CODE = dict((key, value) for key, value in CUSTOMER.items() if key != 'name')
-USERS = [dict(name='bulk%d' % number, first_name='Bulk%d' % number, user_password='Bulk!Passw0rd%d' % number)
+USERS = [dict(name='bulk%d' % number, first_name='Bulk%d' % number, password='Bulk!Passw0rd%d' % number)
          for number in range(3)]
 # The last user of a customer cannot be deleted: this one stays, so that the cases may delete theirs.
 KEEPER = ('atria_user', dict(customer='REL', name='keeper'))
@@ -110,7 +110,7 @@ CASES = [
     ModuleCase('customer without code', 'atria_customer', CUSTOMER_WITHOUT_CODE,
                dict(CUSTOMER_WITHOUT_CODE, phone='+371 2000 0000'), _customers_named(CUSTOMER['fullname'])),
     ModuleCase('user', 'atria_user',
-               dict(customer='REL', name='rel1', first_name='Rel', user_password='Rel!Passw0rd1'),
+               dict(customer='REL', name='rel1', first_name='Rel', password='Rel!Passw0rd1'),
                dict(customer='REL', name='rel1', first_name='Rel', department='Support'),
                _users_named('rel1_REL'), setup=[('atria_customer', CUSTOMER), KEEPER]),
     ModuleCase('users in bulk', 'atria_user', dict(customer='REL', users=USERS),

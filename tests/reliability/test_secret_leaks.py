@@ -56,7 +56,7 @@ def leaked(text, secret, username=ADMIN_USER[0]):
 
 
 def with_secret(options, path, secret):
-    """A copy of the task options with the secret at ``path`` (('user_password',) or ('users', 'user_password')).
+    """A copy of the task options with the secret at ``path`` (('password',) or ('users', 'password')).
     None when the options have no place for it."""
     options = json.loads(json.dumps(options))
     head, rest = path[0], path[1:]
@@ -116,20 +116,20 @@ def playbook_for(tmp_path, errors_expected, sim_admin):
     secret_bearing, _unplaced = secret_tasks()
     for module, path, options in secret_bearing:
         tasks.append(task('%s %s' % (module, '.'.join(path)), module, options, ignore_errors=errors_expected))
-        again = dict(options, update_password='always') if 'user_password' in options else None
+        again = dict(options, update_password='always') if 'password' in options else None
         if again is not None:
             tasks.append(task('%s %s again' % (module, '.'.join(path)), module, again, ignore_errors=errors_expected))
     for module, options in sorted(INFO_CASES.items()):
         tasks.append(task(module, module, options))
     if errors_expected:
-        tasks.append(task('wrong API password', 'atria_customer_info', {'name': 'REL', 'password': '{{ secret_wrong_api }}'},
+        tasks.append(task('wrong API password', 'atria_customer_info', {'name': 'REL', 'api_password': '{{ secret_wrong_api }}'},
                           ignore_errors=True))
     secrets = tmp_path / 'secrets.yml'
     secrets.write_text(yaml.safe_dump({'secret_api': API_PASSWORD, 'secret_option': OPTION_SECRET,
                                        'secret_wrong_api': WRONG_API_PASSWORD}, allow_unicode=True), encoding='utf-8')
     play = [{'name': 'Every module with every secret', 'hosts': 'localhost', 'gather_facts': False,
              'vars_files': [str(secrets)],
-             'module_defaults': {'group/atria.cortex.atria': {'password': '{{ secret_api }}', 'trace': True, 'retries': 0}},
+             'module_defaults': {'group/atria.cortex.atria': {'api_password': '{{ secret_api }}', 'trace': True, 'retries': 0}},
              'tasks': tasks}]
     path = tmp_path / ('secrets-%s.yml' % ('errors' if errors_expected else 'ok'))
     path.write_text(yaml.safe_dump(play, allow_unicode=True, sort_keys=False), encoding='utf-8')

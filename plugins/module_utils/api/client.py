@@ -274,7 +274,7 @@ class CortexClient(object):
         except requests.exceptions.ConnectionError as exc:
             raise _Retryable(TransportError('Connection to %s failed: %s' % (where, self._why(exc, context)), name='ConnectionError',
                                             entity=context['entity'],
-                                            hint='Check the host and port in url, that the server is up, firewalls, '
+                                            hint='Check the host and port in api_url, that the server is up, firewalls, '
                                                  'and the proxy environment (HTTPS_PROXY, NO_PROXY).'),
                              _was_sent(exc))
         except requests.exceptions.RequestException as exc:

@@ -23,9 +23,9 @@ DEFAULT_PATH = '/CortexAPI/Default.aspx'
 _LOOPBACK_HOSTS = ('localhost', '127.0.0.1', '::1')
 
 _CONNECTION_ARGUMENT_SPEC = dict(
-    url=dict(type='str', required=True, fallback=(env_fallback, ['ATRIA_URL'])),
-    username=dict(type='str', required=True, fallback=(env_fallback, ['ATRIA_USERNAME'])),
-    password=dict(type='str', required=True, no_log=True, fallback=(env_fallback, ['ATRIA_PASSWORD'])),
+    api_url=dict(type='str', required=True, fallback=(env_fallback, ['ATRIA_URL'])),
+    api_username=dict(type='str', required=True, fallback=(env_fallback, ['ATRIA_USERNAME'])),
+    api_password=dict(type='str', required=True, no_log=True, fallback=(env_fallback, ['ATRIA_PASSWORD'])),
     validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['ATRIA_VALIDATE_CERTS'])),
     ca_path=dict(type='path'),
     timeout=dict(type='int', default=30),
@@ -62,7 +62,7 @@ def normalize_url(url):
     except ValueError:
         valid = False
     if not valid:
-        raise ValueError('url must look like https://HOST/CortexAPI/Default.aspx, got %r.' % url)
+        raise ValueError('api_url must look like https://HOST/CortexAPI/Default.aspx, got %r.' % url)
     if parts.path in ('', '/'):
         url = parts._replace(path=DEFAULT_PATH).geturl()
     return url
@@ -82,7 +82,7 @@ def client_from_module(module):
     check_libraries(module)
     params = module.params
     try:
-        url = normalize_url(params['url'])
+        url = normalize_url(params['api_url'])
     except ValueError as exc:
         module.fail_json(msg=str(exc))
     if params['timeout'] is not None and params['timeout'] <= 0:
@@ -90,9 +90,9 @@ def client_from_module(module):
     if params['retries'] is not None and params['retries'] < 0:
         module.fail_json(msg='retries must be 0 or more, got %s.' % params['retries'])
     if url.lower().startswith('http://') and not _is_loopback(url):
-        module.warn('url uses http://: the password travels unencrypted. Use https:// for anything but a local test server.')
+        module.warn('api_url uses http://: the password travels unencrypted. Use https:// for anything but a local test server.')
     return client_module.CortexClient(
-        url, params['username'], params['password'],
+        url, params['api_username'], params['api_password'],
         validate_certs=params['validate_certs'], ca_path=params.get('ca_path'),
         timeout=params['timeout'], retries=params['retries'], trace=params.get('trace', False),
         user_agent=user_agent(module.check_mode),

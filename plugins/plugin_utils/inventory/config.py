@@ -27,7 +27,7 @@ ENRICHMENTS = ('users', 'services')
 # Bump when the shape of the cached data changes, so that an older cache entry is never read.
 CACHE_FORMAT = 1
 # Options that change what the server is asked, or which customers are asked about; they key the cache.
-_QUERY_OPTIONS = ('url', 'username', 'filters', 'include_deprovisioned', 'reseller_groups', 'enrich')
+_QUERY_OPTIONS = ('api_url', 'api_username', 'filters', 'include_deprovisioned', 'reseller_groups', 'enrich')
 VAULT_HINT = ('The configuration holds a vault-encrypted value: give the vault password, e.g. with --vault-password-file, '
               '--vault-id, --ask-vault-pass or ANSIBLE_VAULT_PASSWORD_FILE.')
 
@@ -47,9 +47,9 @@ class InventoryConfig:
 
     def __init__(self, get_option):
         self._options = dict((name, get_option(name)) for name in _QUERY_OPTIONS)
-        self.url = self._url(get_option('url'))
-        self.username = get_option('username')
-        self.password = get_option('password')
+        self.url = self._url(get_option('api_url'))
+        self.username = get_option('api_username')
+        self.password = get_option('api_password')
         self.validate_certs = get_option('validate_certs')
         self.ca_path = get_option('ca_path')
         self.timeout = get_option('timeout')
@@ -85,7 +85,7 @@ class InventoryConfig:
     @staticmethod
     def _url(url):
         if not url:
-            raise ValueError('url is required: set it in the inventory configuration or in the ATRIA_URL environment variable.')
+            raise ValueError('api_url is required: set it in the inventory configuration or in the ATRIA_URL environment variable.')
         return normalize_url(str(url))
 
     @property

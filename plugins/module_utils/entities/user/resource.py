@@ -50,7 +50,7 @@ USER = Resource(
         f.Field('phone', 'phone'),
         f.BooleanField('enabled', 'enabled'),
         f.ListField('roles', 'roles', item_tag='role'),
-        f.WriteOnlyField('user_password', password_block, update_option='update_password'),
+        f.WriteOnlyField('password', password_block, update_option='update_password'),
     ),
     facts=(
         f.Field('id', 'id'),

@@ -396,13 +396,13 @@ def test_user_without_api_access_is_a_clear_error(sim, tmp_path):
 
 
 def test_unreachable_server_is_a_clear_error(sim, tmp_path):
-    stderr = failure(sim, tmp_path, {'url': 'http://127.0.0.1:9/CortexAPI/Default.aspx', 'retries': 0})
+    stderr = failure(sim, tmp_path, {'api_url': 'http://127.0.0.1:9/CortexAPI/Default.aspx', 'retries': 0})
     assert 'Connection to http://127.0.0.1:9/CortexAPI/Default.aspx for the customer list failed' in stderr
-    assert 'Check the host and port in url' in stderr
+    assert 'Check the host and port in api_url' in stderr
 
 
 def test_url_that_is_not_the_cortexapi_is_a_clear_error(sim, tmp_path):
-    stderr = failure(sim, tmp_path, {'url': sim.url.replace('/CortexAPI/Default.aspx', '/nothing-here')})
+    stderr = failure(sim, tmp_path, {'api_url': sim.url.replace('/CortexAPI/Default.aspx', '/nothing-here')})
     assert 'HTTP 404' in stderr
 
 
@@ -414,7 +414,7 @@ def test_url_that_is_not_the_cortexapi_is_a_clear_error(sim, tmp_path):
     ({'hostname_source': 'upn'}, "Invalid value 'upn' for config 'hostname_source'"),
     ({'enrich': ['licences']}, "Invalid value ['licences'] for config 'enrich'"),
     ({'max_workers': 0}, 'max_workers must be 1 or more'),
-    ({'url': 'ftp://atria.example.com'}, 'url must look like https://HOST/CortexAPI/Default.aspx'),
+    ({'api_url': 'ftp://atria.example.com'}, 'api_url must look like https://HOST/CortexAPI/Default.aspx'),
 ])
 def test_malformed_configuration_is_a_clear_error_before_any_request(sim, tmp_path, options, message):
     sim.clear_log()

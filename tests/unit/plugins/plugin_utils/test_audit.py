@@ -61,10 +61,10 @@ def test_user_services_name_the_user_and_info_modules_and_unchanged_results_give
 
 
 def test_secrets_and_no_log_results_are_redacted():
-    result = customer_result({'user_password': None, 'note': 'x'}, {'user_password': 'S3cret!', 'note': 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'})
-    rows = audit.rows_from_result('atria.cortex.atria_customer', dict(CUSTOMER_ARGS, user_password=None, note=None), result)
+    result = customer_result({'password': None, 'note': 'x'}, {'password': 'S3cret!', 'note': 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'})
+    rows = audit.rows_from_result('atria.cortex.atria_customer', dict(CUSTOMER_ARGS, password=None, note=None), result)
     assert 'S3cret!' not in json.dumps(rows)
-    assert {row['field']: row['expected'] for row in rows} == {'user_password': audit.REDACTED, 'note': audit.REDACTED}
+    assert {row['field']: row['expected'] for row in rows} == {'password': audit.REDACTED, 'note': audit.REDACTED}
     censored = audit.rows_from_result('atria.cortex.atria_user', {'customer': 'ACME', 'name': 'x'},
                                       {'censored': 'the output has been hidden', 'changed': True})
     assert censored[0]['field'] == audit.NO_LOG_FIELD and censored[0]['expected'] == audit.REDACTED

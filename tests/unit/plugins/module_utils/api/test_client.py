@@ -520,20 +520,20 @@ def test_trace_records_every_attempt(stub):
 
 
 def test_passwords_never_appear_in_trace_or_errors(stub):
-    user_password = u'Us3r&<Pa\u00df>'
-    echo = error_body(15, u'Password %s does not meet complexity; api %s' % (user_password, API_PASSWORD))
-    stub.add(Reply(body=codec.serialize(E.response(E.customer(E.user(E.password(E.password(user_password))))))),
+    password = u'Us3r&<Pa\u00df>'
+    echo = error_body(15, u'Password %s does not meet complexity; api %s' % (password, API_PASSWORD))
+    stub.add(Reply(body=codec.serialize(E.response(E.customer(E.user(E.password(E.password(password))))))),
              Reply(503, (u'<html><title>Error for %s</title></html>' % API_PASSWORD).encode()),
              Reply(400, echo))
     with make_client(stub.url, trace=True, retries=0) as cortex:
-        cortex.get(user_with_password(user_password))
+        cortex.get(user_with_password(password))
         with pytest.raises(errors.TransportError) as html_error:
-            cortex.set(user_with_password(user_password))
+            cortex.set(user_with_password(password))
         with pytest.raises(errors.ValidationError) as api_error:
-            cortex.set(user_with_password(user_password))
+            cortex.set(user_with_password(password))
     dumped = json.dumps(cortex.trace, ensure_ascii=False) + str(html_error.value) + str(api_error.value)
     dumped += json.dumps(api_error.value.to_dict(), ensure_ascii=False) + repr(cortex)
-    for secret in (user_password, API_PASSWORD, 'Us3r&amp;', 'Adm1n!DA&amp;', 'Pa\u00df'):
+    for secret in (password, API_PASSWORD, 'Us3r&amp;', 'Adm1n!DA&amp;', 'Pa\u00df'):
         assert secret not in dumped
     assert 'Authorization' not in json.dumps(cortex.trace)
     assert cortex.trace[0]['request'].count(codec.REDACTED) == 1

@@ -38,9 +38,9 @@ def run_and_capture(capsys, args, func):
 
 def test_argument_spec_is_a_fresh_copy():
     spec = common.connection_argument_spec()
-    spec['url']['required'] = False
-    assert common.connection_argument_spec()['url']['required'] is True
-    assert common.connection_argument_spec()['password']['no_log'] is True
+    spec['api_url']['required'] = False
+    assert common.connection_argument_spec()['api_url']['required'] is True
+    assert common.connection_argument_spec()['api_password']['no_log'] is True
 
 
 def test_doc_fragment_documents_exactly_the_argument_spec():
@@ -70,8 +70,8 @@ def test_environment_fallbacks(monkeypatch):
     monkeypatch.setenv('ATRIA_PASSWORD', 'from-env')
     monkeypatch.setenv('ATRIA_VALIDATE_CERTS', 'false')
     module = module_with({})
-    assert module.params['url'] == 'https://cortex.example/CortexAPI/Default.aspx'
-    assert module.params['password'] == 'from-env' and module.params['validate_certs'] is False
+    assert module.params['api_url'] == 'https://cortex.example/CortexAPI/Default.aspx'
+    assert module.params['api_password'] == 'from-env' and module.params['validate_certs'] is False
     assert 'from-env' in module.no_log_values
     client = common.client_from_module(module)
     assert isinstance(client, CortexClient) and client.tls_verify is False and client.retries == 3 and client.timeout == 30
@@ -79,7 +79,7 @@ def test_environment_fallbacks(monkeypatch):
 
 def test_task_options_win_over_environment(monkeypatch):
     monkeypatch.setenv('ATRIA_USERNAME', 'env_user')
-    module = module_with(dict(url='https://h/CortexAPI/Default.aspx', username='task_user', password='p', ca_path='/tmp/ca.pem'))
+    module = module_with(dict(api_url='https://h/CortexAPI/Default.aspx', api_username='task_user', api_password='p', ca_path='/tmp/ca.pem'))
     client = common.client_from_module(module)
     assert client.username == 'task_user' and client.tls_verify == '/tmp/ca.pem'
 
@@ -96,7 +96,7 @@ def test_normalize_url(url, expected):
 
 @pytest.mark.parametrize('url', ['cortex.example', 'ftp://h/x', 'https://', 'https://h:notaport/x', ''])
 def test_bad_urls_fail_the_module_cleanly(capsys, url):
-    result = run_and_capture(capsys, dict(url=url, username='u', password='long-secret'), common.client_from_module)
+    result = run_and_capture(capsys, dict(api_url=url, api_username='u', api_password='long-secret'), common.client_from_module)
     assert result['failed'] is True and 'https://HOST/CortexAPI/Default.aspx' in result['msg']
 
 
@@ -106,7 +106,7 @@ def test_bad_urls_fail_the_module_cleanly(capsys, url):
     ('https://cortex.example/CortexAPI/Default.aspx', False),
 ])
 def test_plain_http_to_a_remote_host_warns(monkeypatch, url, warned):
-    module = module_with(dict(url=url, username='u', password='p'))
+    module = module_with(dict(api_url=url, api_username='u', api_password='p'))
     seen = []
     monkeypatch.setattr(module, 'warn', seen.append)
     common.client_from_module(module)
@@ -115,7 +115,7 @@ def test_plain_http_to_a_remote_host_warns(monkeypatch, url, warned):
 
 def test_fail_from_exception_gives_msg_and_structured_error(capsys):
     err = errors.api_error(34, "Customer 'ZZ' not found.", http_status=400, entity="customer 'ZZ'", api_user='admin_DA')
-    result = run_and_capture(capsys, dict(url='https://h', username='admin_DA', password='secret-pw'),
+    result = run_and_capture(capsys, dict(api_url='https://h', api_username='admin_DA', api_password='secret-pw'),
                              lambda module: common.fail_from_exception(module, err, changed=False, trace=[]))
     assert result['msg'] == str(err) and result['changed'] is False and result['trace'] == []
     assert result['error'] == dict(code=34, name='CustomerNotFound', meaning=err.meaning, hint=err.hint, http_status=400,
@@ -124,13 +124,13 @@ def test_fail_from_exception_gives_msg_and_structured_error(capsys):
 
 
 def test_fail_from_exception_with_unexpected_exception_has_no_traceback(capsys):
-    result = run_and_capture(capsys, dict(url='https://h', username='u', password='secret-pw'),
+    result = run_and_capture(capsys, dict(api_url='https://h', api_username='u', api_password='secret-pw'),
                              lambda module: common.fail_from_exception(module, KeyError('name')))
     assert result['msg'] == "Unexpected KeyError: 'name'" and 'Traceback' not in json.dumps(result)
 
 
 def test_trace_result():
-    module = module_with(dict(url='https://h', username='u', password='p', trace=True))
+    module = module_with(dict(api_url='https://h', api_username='u', api_password='p', trace=True))
     client = common.client_from_module(module)
     assert common.trace_result(client) == {'trace': []}
     assert common.trace_result(None) == {}

@@ -45,7 +45,7 @@ def customer_params(**overrides):
 def user_params(**overrides):
     params = dict(customer='ACME', name='alice', upn=None, first_name=None, last_name=None, display_name=None,
                   external_email=None, location=None, department=None, phone=None, enabled=None, roles=None,
-                  roles_mode='exact', user_password=None, update_password='on_create', state='present', wait=False, wait_timeout=5)
+                  roles_mode='exact', password=None, update_password='on_create', state='present', wait=False, wait_timeout=5)
     params.update(overrides)
     return params
 
@@ -194,13 +194,13 @@ def test_user_name_is_suffixed_with_the_customer_code():
 
 def test_password_is_sent_on_create_only_and_never_shown():
     client = FakeClient([acme()])
-    result = run_user(client, name='bob', first_name='Bob', user_password=SECRET)
+    result = run_user(client, name='bob', first_name='Bob', password=SECRET)
     (action, sent), = client.writes
     assert sent.find('user/password/password').text == SECRET
     assert SECRET not in repr(result)
-    second = run_user(client, name='bob', first_name='Bob', user_password=SECRET)
+    second = run_user(client, name='bob', first_name='Bob', password=SECRET)
     assert second['changed'] is False and len(client.writes) == 1
-    third = run_user(client, name='bob', first_name='Bob', user_password=SECRET, update_password='always')
+    third = run_user(client, name='bob', first_name='Bob', password=SECRET, update_password='always')
     assert third['changed'] is True and SECRET not in repr(third)
 
 
