@@ -64,6 +64,9 @@ def _create(ctx, customer, el):
                            password=records.generated_password(store.rng),
                            roles=[roles.CUSTOMER_ADMINISTRATOR] if first else [])
     _apply_fields(ctx, customer, rec, el)
+    if first and roles.CUSTOMER_ADMINISTRATOR not in rec["roles"]:
+        # the guide: "the first user provisioned to a customer will always become the customer administrator"
+        rec["roles"].insert(0, roles.CUSTOMER_ADMINISTRATOR)
     final = "Provisioned"
     status = text_of(el, "status")
     if status and ctx.parse_status(status, "<user><status>") == "NotProvisioned":

@@ -71,9 +71,11 @@ def get_users(ctx, customer, el):
     """A <user> naming a user answers that user; an empty <user/> answers every user of the customer.
 
     The guide documents the empty-element form for the lists a GET can return (<distributiongroups/>,
-    <instances/>, <approvalproviders/>); the simulator reads <user/> the same way, in detail.
+    <instances/>, <approvalproviders/>); the simulator reads <user/> the same way, in detail. The guide itself
+    lists users only with FIND, so with the ``refuse_user_list_get`` config hook the empty <user/> is read as what
+    it is on a server that does not list: a GET of a user that names none, UserNotFound (16).
     """
-    if identify(el)[0] is not None:
+    if identify(el)[0] is not None or ctx.store.config.get("refuse_user_list_get"):
         return [get_user(ctx, customer, el)]
     return [get_user_record(ctx, customer, user, el) for user in ctx.users_of(customer)]
 

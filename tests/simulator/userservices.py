@@ -177,28 +177,58 @@ def deprovision(ctx, user, definition):
 
 
 def _choose_plans(ctx, definition, customer_record, record, service_el):
+    """The user's plans after this SET.
+
+    One plan per user (most services): the plan listed replaces the one held. Several plans per user
+    (HostedAppsandDesktops): the guide only shows adding, so listed plans are added to those held and a plan listed
+    with <enabled>false</enabled> is removed (the customer level enables and disables plans the same way).
+    No plan listed: the plans held stay; a (re-)provisioned service gets the customer's first enabled plan.
+    """
     if not definition["userplans"]:
         return []
     tag = definition["plan_tag"]
-    chosen = []
-    for plan_el in children(service_el, tag):
-        entry = plans.enabled_plan(definition, customer_record, text(plan_el, "name"), text(plan_el, "fullname"))
+    held = list(record.get("plans") or []) if active(ctx, record) else []
+    plan_els = children(service_el, tag)
+    added, removed = [], []
+    for plan_el in plan_els:
+        entry = _named_plan(definition, customer_record, plan_el)
         if opt_bool(plan_el, "enabled", "%s %s <enabled>" % (tag, entry["name"]), default=True):
-            if entry["name"] not in chosen:
-                chosen.append(entry["name"])
-    if len(chosen) > 1 and not definition["multi_plan"]:
-        raise SimError(10, "Service '%s' allows one user plan per user, but %d were given (%s). Only "
-                           "HostedAppsandDesktops gives a user several plans."
-                       % (definition["name"], len(chosen), ", ".join(chosen)))
-    if chosen or children(service_el, tag):
+            if entry["name"] not in added:
+                added.append(entry["name"])
+        elif entry["name"] not in removed:
+            removed.append(entry["name"])
+    if definition["multi_plan"]:
+        chosen = [name for name in held + added if name not in removed]
+        chosen = [name for index, name in enumerate(chosen) if name not in chosen[:index]]
+        if plan_els and not chosen:
+            raise SimError(10, "Service '%s' of a user needs at least one user plan; de-provision the service "
+                               "(<status>NotProvisioned</status>) instead of removing its last plan."
+                           % definition["name"])
+    else:
+        chosen = added
+        if len(chosen) > 1:
+            raise SimError(10, "Service '%s' allows one user plan per user, but %d were given (%s). Only "
+                               "HostedAppsandDesktops gives a user several plans."
+                           % (definition["name"], len(chosen), ", ".join(chosen)))
+    if chosen or plan_els:
         return chosen
-    if active(ctx, record) and record.get("plans"):
-        return list(record["plans"])
+    if held:
+        return held
     entry = plans.first_enabled(definition, customer_record)
     if entry is None:
         raise SimError(10, "Service '%s' has no user plan enabled for this customer; enable one on the customer "
                            "service first." % definition["name"])
     return [entry["name"]]
+
+
+def _named_plan(definition, customer_record, plan_el):
+    """The plan a <userplan>/<userpackage> names; removing a plan does not need it enabled for the customer."""
+    if opt_bool(plan_el, "enabled", "<%s><enabled>" % definition["plan_tag"], default=True):
+        return plans.enabled_plan(definition, customer_record, text(plan_el, "name"), text(plan_el, "fullname"))
+    entry = find_plan(definition["userplans"], text(plan_el, "name"), text(plan_el, "fullname"))
+    if entry is None:
+        return plans.enabled_plan(definition, customer_record, text(plan_el, "name"), text(plan_el, "fullname"))
+    return entry
 
 
 def _check_limits(ctx, customer, user, definition, customer_record, record, chosen):

@@ -278,6 +278,51 @@ def test_hosted_apps_gives_a_user_several_plans(sim):
     assert [el.findtext("name") for el in apps.findall("userplan")] == ["DESKTOPS", "OFFICEAPPS"]
 
 
+def apps_plans(sim, code):
+    apps = get_user_service(sim, code, "User1", "HostedAppsandDesktops")
+    return [el.findtext("name") for el in apps.findall("userplan")]
+
+
+def test_several_plans_per_user_a_plan_list_adds(sim):
+    """Issue 12 item 3: the guide shows only adding plans to such a user; sending one plan keeps the others."""
+    code = new_customer(sim)
+    ok(sim, "SET", customer(code, service("HostedAppsandDesktops")))
+    give(sim, code, "User1", "HostedAppsandDesktops", plan("userplan", "DESKTOPS"))
+    give(sim, code, "User1", "HostedAppsandDesktops", plan("userplan", "OFFICEAPPS"))
+    assert apps_plans(sim, code) == ["DESKTOPS", "OFFICEAPPS"]
+    give(sim, code, "User1", "HostedAppsandDesktops", plan("userplan", "OFFICEAPPS"), plan("userplan", "APPS"))
+    assert apps_plans(sim, code) == ["DESKTOPS", "OFFICEAPPS", "APPS"]
+
+
+def test_several_plans_per_user_enabled_false_removes_a_plan(sim):
+    code = new_customer(sim)
+    ok(sim, "SET", customer(code, service("HostedAppsandDesktops")))
+    give(sim, code, "User1", "HostedAppsandDesktops", plan("userplan", "DESKTOPS"), plan("userplan", "OFFICEAPPS"))
+    give(sim, code, "User1", "HostedAppsandDesktops", plan("userplan", "DESKTOPS", "false"))
+    assert apps_plans(sim, code) == ["OFFICEAPPS"]
+    record = next(u for u in sim.state()["users"] if u["name"] == "User1_" + code)["services"]
+    assert record["HostedAppsandDesktops"]["plans"] == ["OFFICEAPPS"]
+    code_, message, _status = error(sim, "SET", customer(code, user("User1", service(
+        "HostedAppsandDesktops", plan("userplan", "OFFICEAPPS", "false")))))
+    assert code_ == 10 and "NotProvisioned" in message
+    assert apps_plans(sim, code) == ["OFFICEAPPS"]
+
+
+def test_reprovisioning_with_only_a_status_applies_the_first_enabled_plan(sim):
+    """Issue 12 item 2: the plan held before de-provisioning is not remembered."""
+    code = new_customer(sim)
+    provision_he(sim, code, plan("userpackage", "EX10_BASIC", "True"), plan("userpackage", "EX10_FULL", "True"))
+    give(sim, code, "User1", "HE", plan("userpackage", "EX10_FULL"))
+    assert get_user_service(sim, code, "User1", "HE").findtext("userpackage/name") == "EX10_FULL"
+    give(sim, code, "User1", "HE", E.status("NotProvisioned"))
+    give(sim, code, "User1", "HE", E.status("Provisioned"))
+    he = get_user_service(sim, code, "User1", "HE")
+    first = [name for name, item in plans_of(get_service(sim, code, "HE"), "userpackage").items()
+             if item["enabled"] == "True"][0]
+    assert (he.findtext("status"), he.findtext("userpackage/name")) == ("Provisioned", first)
+    assert first != "EX10_FULL"
+
+
 def test_other_services_take_exactly_one_plan(sim):
     code, message, _status = error(sim, "SET", customer("DA", user("admin_DA", service(
         "HE", plan("userpackage", "FORFAIT_2GO_2013"), plan("userpackage", "FORFAIT_60GO_1AN")))))

@@ -179,6 +179,44 @@ def test_get_with_an_empty_user_answers_every_user_in_detail(tc):
     assert users[1].findtext("department") == "Sales" and users[1].find("roles") is not None
 
 
+def test_refuse_user_list_get_answers_an_empty_user_like_an_unnamed_user(tc):
+    """Issue 18 item 6: listing users with GET <user/> is not in the guide (only FIND is)."""
+    set_users(tc, E.user(E.name("User1")))
+    tc.config({"refuse_user_list_get": True})
+    status, root = get_user(tc)
+    assert (status, error_of(root)[0]) == (400, 16)
+    _status, root = get_user(tc, E.name("User1"))
+    assert root.findtext("customer/user/name") == "User1_TC"
+    _status, root = tc.call(req("FIND", E.customer(E.name("TC"), E.user())))
+    assert [u.findtext("name") for u in root.findall("customer/user")] == ["User1_TC"]
+
+
+def test_the_first_user_is_customer_administrator_whatever_the_set_said(tc):
+    """DESIGN point 16; the guide: the first user provisioned to a customer always becomes its administrator."""
+    set_users(tc, E.user(E.name("User1"), E.roles(E.role("Exchange Users"))))
+    assert [r.text for r in user_el(tc, "User1").findall("roles/role")] == ["Customer Administrator",
+                                                                            "Exchange Users"]
+    set_users(tc, E.user(E.name("User2"), E.roles(E.role("Exchange Users"))))
+    assert [r.text for r in user_el(tc, "User2").findall("roles/role")] == ["Exchange Users"]
+
+
+def test_the_first_user_of_a_customer_created_with_it_is_administrator(sim):
+    status, _root = sim.call(req("SET", E.customer(
+        E.fullname("Roles Test"), E.contactname("A"), E.contactemail("a@roles.example"),
+        E.primarydomain("roles.example"), E.user(E.name("Only"), E.roles()))))
+    assert status == 200
+    rec = next(u for u in sim.state()["users"] if u["name"].startswith("Only_"))
+    assert rec["roles"] == ["Customer Administrator"]
+
+
+def test_the_last_user_cannot_be_deleted_even_when_it_is_not_the_first(tc):
+    set_users(tc, E.user(E.name("User1")), E.user(E.name("User2")))
+    status, _root = tc.call(req("DELETE", E.customer(E.name("TC"), E.user(E.name("User1")))))
+    assert status == 200
+    status, root = tc.call(req("DELETE", E.customer(E.name("TC"), E.user(E.name("User2")))))
+    assert (status, error_of(root)) == (400, (15, "Unable to delete the last user from the customer"))
+
+
 def test_get_several_named_users_in_one_request(tc):
     set_users(tc, E.user(E.name("User1")), E.user(E.name("User2")), E.user(E.name("User3")))
     status, root = tc.call(req("GET", E.customer(E.name("TC"), E.user(E.name("User3_TC")), E.user(E.name("User1")))))
