@@ -21,7 +21,8 @@ PYTEST_DIRS = $(wildcard tests/unit tests/simulator/tests)
 # Prints how long a stage took, so slow stages show in CI logs.
 TIMED = scripts/timed
 
-.PHONY: help venv demo test sanity units reliability integration e2e molecule bench lint build changelog-lint clean
+.PHONY: help venv demo test sanity units reliability integration e2e molecule bench lint build changelog-lint clean \
+	matrix galaxy-importer docs-lint docs docs-test
 
 help:
 	@echo "make demo         build and install the collection, run playbooks/demo.yml twice against the simulator"
@@ -37,6 +38,11 @@ help:
 	@echo "make lint         ansible-lint, production profile, offline"
 	@echo "make build        the collection tarball in .build/dist"
 	@echo "make changelog-lint  check changelogs/fragments (sanity runs it too)"
+	@echo "make matrix       every ansible-core 2.16-2.21 in its own venv: sanity (oldest, newest), units, smoke; a table"
+	@echo "make galaxy-importer  Galaxy's import check on the built tarball (offline, no containers): no error, no warning"
+	@echo "make docs-lint    antsibull-docs lint-collection-docs --plugin-docs"
+	@echo "make docs         the documentation site (antsibull-docs + Sphinx) in .build/docs/html"
+	@echo "make docs-test    make docs, then open a module page in headless Chromium (options table, examples)"
 	@echo "make clean        remove .build and test output (keeps $(VENV))"
 
 venv:
@@ -48,7 +54,8 @@ demo: venv
 # Stages run one after another. --keep-going: a failing stage does not hide the others' results,
 # and make still exits non-zero when any of them failed.
 test: venv
-	@$(TIMED) test $(MAKE) --no-print-directory --keep-going sanity units reliability integration e2e molecule lint
+	@$(TIMED) test $(MAKE) --no-print-directory --keep-going sanity units reliability integration e2e molecule lint \
+		matrix galaxy-importer docs-lint docs-test
 
 sanity: venv
 	@$(TIMED) sanity scripts/run-sanity
@@ -87,6 +94,23 @@ build: venv
 
 changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
+
+# ansible-core 2.16 ... 2.21, each in .build/matrix/<core> from requirements/matrix/ (2.19: $(VENV)). MATRIX_VERSIONS=2.16,2.21
+# and MATRIX_STAGES=units,smoke pick a part. Prints the table version x stage x result x time.
+matrix: venv
+	@$(TIMED) matrix $(PYTHON) scripts/matrix.py
+
+galaxy-importer: venv
+	@$(TIMED) galaxy-importer scripts/run-galaxy-importer
+
+docs-lint: venv
+	@$(TIMED) docs-lint scripts/build-docs lint
+
+docs: venv
+	@$(TIMED) docs scripts/build-docs site
+
+docs-test: docs
+	@$(TIMED) docs-test $(PYTHON) -m pytest -p no:cacheprovider tests/docs
 
 $(COLLECTIONS_LINK):
 	@mkdir -p $(dir $@)
