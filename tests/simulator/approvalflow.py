@@ -1,7 +1,8 @@
 """Approval requests ("approval responses"): the gate that holds a change for approval, GET and SET of responses.
 
 The guide: "Workflow approval is triggered at the object level" and the object's <status> stays as it is while
-<approvalpending> is True. Here provisioning and de-provisioning of customer services and user services are gated:
+<approvalpending> is True. Here provisioning and de-provisioning of users, customer services and user services
+are gated (not plain attribute updates, not the cascades of a customer de-provisioning):
 when the customer's Workflow Managers or a Workflow Group subscribes to the event (access other than None) and
 has approvers, the change waits. Approvers of a Workflow Group are its members (memberstoapprove of them must
 accept); approvers of Workflow Managers are the customer's administrators (one must accept). One decline declines.
@@ -17,6 +18,7 @@ import uuid
 
 from lxml import etree
 
+from . import releases
 from .errors import SimError
 from .svcxml import children, norm, sub, text
 
@@ -55,7 +57,14 @@ def approvers(ctx, customer, category, label, event):
 
 
 def gate(ctx, customer, category, label, event, description, action, record):
-    """Hold the change for approval when someone subscribes to it; True when held (the caller then stops)."""
+    """Hold the change for approval when someone subscribes to it; True when held (the caller then stops).
+
+    action (JSON) says what to do once answered (approvalactions.py); its "before" is the record as it was before
+    the SET (None for a creation), restored when the change is declined. Releases without workflow approval
+    (CPSM 10) never hold anything.
+    """
+    if not releases.has(ctx.release, "approval"):
+        return False
     ids, needed = approvers(ctx, customer, category, label, event)
     if not ids or needed < 1:
         return False
@@ -68,7 +77,7 @@ def gate(ctx, customer, category, label, event, description, action, record):
     }
     customer.setdefault("approval", {}).setdefault("responses", []).append(response)
     record["approvalpending"] = True
-    ctx.start_request("Approval requested: %s" % description, "Approval", description, [], "Pending")
+    ctx.start_request("Approval requested: %s" % description, "Approval", description, [], "Pending", resting=True)
     return True
 
 

@@ -77,7 +77,7 @@ class RequestContext(object):
         self.changed = True
 
     def start_request(self, description, object_type, object_name, records, final_status="Provisioned",
-                      request_type=None, object_description=None):
+                      request_type=None, object_description=None, resting=False):
         """Create a provisioning request for one entity and return its id.
 
         The request is a child of this call's top-level request (created on first use; its id is what the
@@ -85,11 +85,12 @@ class RequestContext(object):
         once when the provisioning delay is 0) and is driven by the timer: Requested -> InProgress -> final_status,
         or Failed when the configured fail_rate says so. Pass ``records=[]`` for an entity that no longer exists
         (DELETE). ``request_type`` defaults to "Object Provision", "Object Deprovision" when final_status is
-        NotProvisioned. ``object_description`` defaults to ``description``.
+        NotProvisioned. ``object_description`` defaults to ``description``. ``resting``: final at once, never
+        Requested/InProgress (a change held for approval: nothing is in flight).
         """
         self.mark_changed()
         return provisioning.start_child(self, description, object_type, object_name, records, final_status,
-                                        request_type, object_description)
+                                        request_type, object_description, resting)
 
     def status_of(self, record):
         """The record's provisioning status now (statuses are refreshed before every handler)."""

@@ -15,6 +15,9 @@ from .errors import SimError
 from .xmlio import sub, text_of
 
 STATUSES = ("NotProvisioned", "Requested", "InProgress", "Provisioned", "Failed", "Pending")
+# Pending is the guide's "Pending Changes": a resting status like Provisioned. No request ever passes through it;
+# it is only ever a final status (a change held for approval), never a phase (see phase()).
+IN_FLIGHT = ("Requested", "InProgress")
 _CANONICAL = dict((s.lower(), s) for s in STATUSES)
 
 
@@ -37,13 +40,14 @@ def _finished(req, now):
     return now - req["created"] >= req["delay"]
 
 
-def _new_request(ctx, parent_id, description, obj, final_status, request_type, failed):
+def _new_request(ctx, parent_id, description, obj, final_status, request_type, failed, delay=None):
     store = ctx.store
     rid = store.next_id("request", 45666)
     req = {
         "id": rid, "parent_id": parent_id, "children": [], "type": request_type, "name": "",
         "description": description, "object": obj, "created": ctx.now,
-        "delay": float(store.config.get("provisioning_delay") or 0.0), "final": final_status, "failed": failed,
+        "delay": float(store.config.get("provisioning_delay") or 0.0) if delay is None else delay,
+        "final": final_status, "failed": failed,
         "fail_rate": float(store.config.get("fail_rate") or 0.0), "caller": ctx.caller["name"],
         "customer_id": ctx.caller["customer_id"], "settled": False,
     }
@@ -51,8 +55,10 @@ def _new_request(ctx, parent_id, description, obj, final_status, request_type, f
     return req
 
 
-def start_child(ctx, description, object_type, object_name, records, final_status, request_type, object_description):
-    """See RequestContext.start_request."""
+def start_child(ctx, description, object_type, object_name, records, final_status, request_type, object_description,
+                resting=False):
+    """See RequestContext.start_request. resting: the request is at final_status at once and never fails (a
+    change held for approval rests at Pending: nothing is in flight until an approver answers)."""
     store = ctx.store
     final_status = canonical_status(final_status) or "Provisioned"
     if request_type is None:
@@ -62,7 +68,8 @@ def start_child(ctx, description, object_type, object_name, records, final_statu
         top = _new_request(ctx, None, description, dict(obj), final_status, request_type, False)
         ctx.top_request_id = top["id"]
     top = store.requests[ctx.top_request_id]
-    child = _new_request(ctx, top["id"], description, obj, final_status, request_type, store.fail_draw())
+    child = _new_request(ctx, top["id"], description, obj, final_status, request_type,
+                         False if resting else store.fail_draw(), 0.0 if resting else None)
     top["children"].append(child["id"])
     top["failed"] = top["failed"] or child["failed"]
     if len(top["children"]) > 1:
@@ -96,7 +103,7 @@ def settled_status(store, record, now):
         status = "Failed" if req["failed"] else req["final"]
     else:
         status = record.get("status") or "Provisioned"
-    if status in ("Failed", "Requested", "InProgress"):
+    if status == "Failed" or status in IN_FLIGHT:
         return "Provisioned"      # a change to a failed entity resubmits it
     return status
 

@@ -147,7 +147,8 @@ def set_customer_service(ctx, customer, service_el):
     _require_exchange_objects(definition, service_el)
     record = stored(customer, definition["name"])
     if target == NOT_PROVISIONED:
-        if not (active(ctx, record) and _held(ctx, customer, definition, record, "Deprovision")):
+        if not (active(ctx, record) and _held(ctx, customer, definition, record, "Deprovision",
+                                              working_copy(record))):
             deprovision_customer_service(ctx, customer, definition)
         return
     tags = {item.tag for item in service_el if isinstance(item.tag, str)}
@@ -157,13 +158,14 @@ def set_customer_service(ctx, customer, service_el):
     provisioning = not active(ctx, record)
     if provisioning and record is not None and record.get("approvalpending"):
         _held(ctx, customer, definition, record, "Provision")
+    before = working_copy(record) if record is not None else None
     working = working_copy(record) if record is not None else default_record(definition, customer)
     _apply(ctx, customer, definition, working, service_el, provisioning)
     if record is None:
         record = customer.setdefault("services", {})[definition["name"]] = working
     else:
         commit(record, working)
-    if provisioning and _held(ctx, customer, definition, record, "Provision"):
+    if provisioning and _held(ctx, customer, definition, record, "Provision", before):
         return
     verb = "Provision" if provisioning else "Update"
     final = "Provisioned" if provisioning else ctx.settled_status(record)
@@ -177,13 +179,15 @@ def set_customer_service(ctx, customer, service_el):
         _set_exchange_objects(ctx, customer, definition, service_el)
 
 
-def _held(ctx, customer, definition, record, event):
-    """True when the change must wait for workflow approval (approvalflow.py); error 10 when one already waits."""
+def _held(ctx, customer, definition, record, event, before=None):
+    """True when the change must wait for workflow approval (approvalflow.py); error 10 when one already waits.
+    before: the record as it was before this SET (restored on a decline; None: the service was never stored)."""
     if record.get("approvalpending"):
         raise SimError(10, "Service '%s' of customer '%s' is waiting for workflow approval; accept or decline the "
                            "pending approval request (approvalresponses) before changing it again."
                        % (definition["name"], customer.get("name")))
-    action = {"kind": "customer_service", "customer_id": customer["id"], "code": definition["name"], "event": event}
+    action = {"kind": "customer_service", "customer_id": customer["id"], "code": definition["name"], "event": event,
+              "before": before}
     description = "%s Customer Service - %s (%s)" % (event, definition["fullname"], customer.get("name"))
     return approvalflow.gate(ctx, customer, "services", definition["fullname"], event, description, action, record)
 

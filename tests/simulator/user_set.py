@@ -1,9 +1,10 @@
 """SET <customer><user>: create or update a user, its password block, roles, properties and status."""
 
+import copy
 import datetime
 import re
 
-from . import extensions, properties, records, roles, users
+from . import approvalflow, extensions, properties, records, roles, users
 from .errors import SimError
 from .xmlio import text_of
 
@@ -20,7 +21,12 @@ def set_user(ctx, customer, el):
         user = _create(ctx, customer, el)
     else:
         _update(ctx, customer, user, el)
-    for service_el in el.findall("service"):
+    service_els = el.findall("service")
+    if service_els and user.get("approvalpending"):
+        # SET is not transactional: the user stays as stored, held for approval
+        raise SimError(15, "User '%s' is waiting for workflow approval; provision its services once the approval "
+                           "request is accepted." % user["name"])
+    for service_el in service_els:
         extensions.services().set_user_service(ctx, customer, user, service_el)
     for child in el.findall("approvalresponses"):
         extensions.approvals().set_approvalresponses(ctx, customer, user, child)
@@ -72,21 +78,44 @@ def _create(ctx, customer, el):
     if status and ctx.parse_status(status, "<user><status>") == "NotProvisioned":
         final = "NotProvisioned"
     store.add_user(rec)
+    if final == "Provisioned" and _held(ctx, customer, rec, "Provision", None):
+        rec["status"] = "NotProvisioned"      # created, not provisioned until an approver accepts
+        return rec
     ctx.start_request("Provision User %s" % rec["name"], "User", rec["name"], [rec], final_status=final,
                       request_type="Object Provision")
     return rec
 
 
+def _snapshot(user):
+    """The user as it is, for putting back when a held change is declined (services and password stay)."""
+    return copy.deepcopy(dict((key, value) for key, value in user.items() if key not in ("services", "password")))
+
+
+def _held(ctx, customer, user, event, before):
+    """True when provisioning or de-provisioning the user waits for workflow approval (approvalflow.py, category
+    "users"); error 15 when a change of the user already waits."""
+    if user.get("approvalpending"):
+        raise SimError(15, "User '%s' is waiting for workflow approval; accept or decline the pending approval "
+                           "request (approvalresponses) before changing it again." % user["name"])
+    action = {"kind": "user", "customer_id": customer["id"], "user_id": user["id"], "event": event,
+              "before": before}
+    description = "%s User - %s" % (event, user.get("fullname") or user["name"])
+    return approvalflow.gate(ctx, customer, "users", None, event, description, action, user)
+
+
 def _update(ctx, customer, user, el):
+    before = _snapshot(user)
     changed = _apply_fields(ctx, customer, user, el)
     status = text_of(el, "status")
     target = ctx.parse_status(status, "<user><status>") if status else None
     settled = ctx.settled_status(user)
     if target == "NotProvisioned" and settled != "NotProvisioned":
-        users.deprovision_user(ctx, user)
+        if not _held(ctx, customer, user, "Deprovision", before):
+            users.deprovision_user(ctx, user)
     elif target == "Provisioned" and (settled != "Provisioned" or user.get("status") == "Failed"):
-        ctx.start_request("Provision User %s" % user["name"], "User", user["name"], [user])
-        extensions.user_status(ctx, user, "Provisioned")
+        if not _held(ctx, customer, user, "Provision", before):
+            ctx.start_request("Provision User %s" % user["name"], "User", user["name"], [user])
+            extensions.user_status(ctx, user, "Provisioned")
     elif changed:
         ctx.start_request("Update User %s" % user["name"], "User", user["name"], [user], final_status=settled,
                           request_type="Object Update")

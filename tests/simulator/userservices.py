@@ -5,11 +5,15 @@ Rules (guide "Provision a User Service", "Hosted Apps and Desktops to a User"; D
 - Hosted Exchange names its plans <userpackage>, every other service <userplan> (the other tag is ignored, as
   the real server ignores unknown tags);
 - HostedAppsandDesktops gives a user several plans; any other service exactly one (several -> error 10);
-- the plans listed replace the user's plans (a plan listed with <enabled>False</enabled> is left out); with no
-  plan listed, a provisioned user keeps its plans and a new one gets the first plan enabled for the customer;
+- one plan per user: the plan listed replaces the user's plan; several plans per user (HostedAppsandDesktops):
+  the plans listed are added and a plan listed with <enabled>False</enabled> is removed (the guide shows only
+  adding); with no plan listed, a provisioned user keeps its plans and a new or re-provisioned one gets the
+  first plan enabled for the customer (the plans held before a de-provisioning are not remembered);
 - a user plan's (or the service's) user limit reached -> error 10;
 - <status>NotProvisioned</status> de-provisions.
 """
+
+import copy
 
 from lxml import etree
 
@@ -113,7 +117,8 @@ def set_user_service(ctx, customer, user, service_el):
         raise SimError(10, "<distributiongroups> only exist for Hosted Exchange (HE).")
     record = user_record(user, code)
     if target == NOT_PROVISIONED:
-        if not (active(ctx, record) and _held(ctx, customer, user, definition, record, "Deprovision")):
+        if not (active(ctx, record) and _held(ctx, customer, user, definition, record, "Deprovision",
+                                              copy.deepcopy(record))):
             deprovision(ctx, user, definition)
         return
     tags = {item.tag for item in service_el if isinstance(item.tag, str)}
@@ -138,12 +143,13 @@ def set_user_service(ctx, customer, user, service_el):
     provisioning = not active(ctx, record)
     if record is not None and record.get("approvalpending"):
         _held(ctx, customer, user, definition, record, "Provision")
+    before = copy.deepcopy(record) if record is not None else None
     record = ensure_user_record(user, code)
     record.update({"plans": chosen, "instances": chosen_instances, "properties": properties})
     reply = text(service_el, "replyaddress")
     if code == "HE" and reply:
         record["replyaddress"] = reply
-    if provisioning and _held(ctx, customer, user, definition, record, "Provision"):
+    if provisioning and _held(ctx, customer, user, definition, record, "Provision", before):
         return
     final = "Provisioned" if provisioning else ctx.settled_status(record)
     ctx.start_request("%s %s for user %s" % ("Provision" if provisioning else "Update", definition["fullname"],
@@ -153,14 +159,15 @@ def set_user_service(ctx, customer, user, service_el):
         distgroups.set_user_membership(ctx, customer, user, groups_el)
 
 
-def _held(ctx, customer, user, definition, record, event):
-    """True when the change must wait for workflow approval (approvalflow.py); error 10 when one already waits."""
+def _held(ctx, customer, user, definition, record, event, before=None):
+    """True when the change must wait for workflow approval (approvalflow.py); error 10 when one already waits.
+    before: the record as it was before this SET (restored on a decline)."""
     if record.get("approvalpending"):
         raise SimError(10, "Service '%s' of user '%s' is waiting for workflow approval; accept or decline the "
                            "pending approval request (approvalresponses) before changing it again."
                        % (definition["name"], user.get("name")))
     action = {"kind": "user_service", "customer_id": customer["id"], "user_id": user["id"],
-              "code": definition["name"], "event": event}
+              "code": definition["name"], "event": event, "before": before}
     description = "%s User Service - %s (%s)" % (event, definition["fullname"], user.get("name"))
     return approvalflow.gate(ctx, customer, "userservices", definition["fullname"], event, description, action,
                              record)

@@ -217,3 +217,112 @@ def test_approval_entity_reads_one_request_by_subscription_id():
     with pytest.raises(SimError) as raised:
         approvals.handle(ctx, E.approval(E.id("nope")))
     assert raised.value.code == 18
+
+
+# --------------------------------------------------------------------- users held for approval (guide: "Approval management")
+def subscribe_users(sim, *approvers, needed=1, event="Provision"):
+    for name in approvers:
+        if name != "admin_DA":
+            ok(sim, "SET", customer("DA", user(name)))
+    set_providers(sim, workflow_groups(E.group(
+        E.name("User Approvers"), E.configuration(E.memberstoapprove(str(needed))),
+        members(*[name if name.endswith("_DA") else name + "_DA" for name in approvers]),
+        E.subscriptions(E.users(subscription(event, "Object"))))))
+
+
+def held_request(sim, text):
+    return [el for el in responses(sim) if text in el.findtext("description")][0]
+
+
+def user_status(sim, name):
+    found = ok(sim, "GET", customer("DA", user(name))).find("customer/user")
+    return found.findtext("status"), found.findtext("approvalpending")
+
+
+def test_a_new_user_waits_for_approval_and_the_write_rests_at_pending(sim):
+    subscribe_users(sim, "admin_DA")
+    sim.config({"provisioning_delay": 0.3})
+    root = ok(sim, "SET", customer("DA", user("Minnie", E.fullname("Minnie Mouse"))))
+    assert user_status(sim, "Minnie") == ("NotProvisioned", "True")
+    children = ok(sim, "GET", E.request(E.parentid(root.findtext("request/id")))).findall("request")
+    assert [el.findtext("status") for el in children] == ["Pending"]       # at once: nothing is in flight
+    request = held_request(sim, "Minnie Mouse")
+    assert request.findtext("description") == "Provision User - Minnie Mouse"
+    assert ok(sim, "GET", E.approval(E.id(request.findtext("subscription/id")))).findtext(
+        "approval/approvalresponse/description") == "Provision User - Minnie Mouse"
+    assert error(sim, "SET", customer("DA", user("Minnie", service("HE"))))[0] == 15
+    sim.config({"provisioning_delay": 0.0})
+    answer(sim, request.findtext("subscription/id"), "Accepted")
+    assert user_status(sim, "Minnie") == ("Provisioned", "False")
+
+
+def test_a_group_needing_two_acceptances_waits_for_the_second(sim):
+    subscribe_users(sim, "admin_DA", "Donald", "Mickey", needed=2)
+    ok(sim, "SET", customer("DA", user("Minnie")))
+    request = held_request(sim, "Minnie")
+    ids = [el.findtext("id") for el in request.findall("subscription")]
+    assert len(ids) == 3
+    answer(sim, ids[0], "Accepted")
+    assert user_status(sim, "Minnie") == ("NotProvisioned", "True")
+    assert held_request(sim, "Minnie").findtext("status") == "Pending"
+    answer(sim, ids[1], "Accepted")
+    assert user_status(sim, "Minnie") == ("Provisioned", "False")
+    resolved = [el for el in responses(sim, show_all=True) if "Minnie" in el.findtext("description")][0]
+    assert [el.findtext("status") for el in resolved.findall("subscription")] == ["Accepted", "Accepted",
+                                                                                  "NotRequired"]
+    answer(sim, ids[0], "Accepted")                      # the same answer again changes nothing
+    assert error(sim, "SET", customer("DA", E.approvalresponses(E.approvalresponse(E.subscription(
+        E.id(ids[0]), E.status("Declined"))))))[0] == 1
+
+
+def test_a_declined_creation_stays_not_provisioned(sim):
+    subscribe_users(sim, "admin_DA")
+    ok(sim, "SET", customer("DA", user("Minnie")))
+    answer(sim, held_request(sim, "Minnie").findtext("subscription/id"), "Declined")
+    assert user_status(sim, "Minnie") == ("NotProvisioned", "False")
+    resolved = [el for el in responses(sim, show_all=True) if "Minnie" in el.findtext("description")][0]
+    assert (resolved.findtext("status"), resolved.findtext("subscription/reason")) == ("Declined", "from the tests")
+
+
+def test_a_declined_deprovisioning_leaves_the_user_as_it_was(sim):
+    ok(sim, "SET", customer("DA", user("Minnie", E.department("Sales"))))
+    subscribe_users(sim, "admin_DA", event="Deprovision")
+    ok(sim, "SET", customer("DA", user("Minnie", E.department("Gone"), E.status("NotProvisioned"))))
+    assert user_status(sim, "Minnie") == ("Provisioned", "True")
+    answer(sim, held_request(sim, "Minnie").findtext("subscription/id"), "Declined")
+    assert user_status(sim, "Minnie") == ("Provisioned", "False")
+    assert ok(sim, "GET", customer("DA", user("Minnie"))).findtext("customer/user/department") == "Sales"
+
+
+def test_a_declined_service_change_puts_the_service_back(sim):
+    set_providers(sim, workflow_groups(E.group(E.name("Service Approvers"), E.subscriptions(E.services(
+        E.service(E.label("All"), subscription("Provision", "Object")))))))
+    ok(sim, "SET", customer("DA", service("MARCH", E.userlimit("5"))))
+    assert get_service(sim, "DA", "MARCH").findtext("userlimit") == "5"      # stored at once, like the real DB
+    answer(sim, held_request(sim, "Mail Archiving").findtext("subscription/id"), "Declined")
+    march = get_service(sim, "DA", "MARCH")
+    assert (march.findtext("status"), march.findtext("approvalpending"), march.findtext("userlimit")) == \
+        ("NotProvisioned", "False", "Unlimited")
+
+
+def test_cpsm10_holds_nothing_for_approval(sim):
+    subscribe_users(sim, "admin_DA")
+    sim.config({"release": "cpsm10"})
+    ok(sim, "SET", customer("DA", user("Minnie")))
+    assert user_status(sim, "Minnie") == ("Provisioned", "False")
+
+
+def test_pending_is_never_a_phase_of_provisioning(sim):
+    """DESIGN point 4: Pending ("Pending Changes") is a resting status; in-flight is Requested and InProgress."""
+    import time
+    sim.config({"provisioning_delay": 0.2})
+    ok(sim, "SET", customer("DA", user("Minnie")))
+    seen = []
+    deadline = time.time() + 2
+    while time.time() < deadline and (not seen or seen[-1] != "Provisioned"):
+        status = user_status(sim, "Minnie")[0]
+        if not seen or seen[-1] != status:
+            seen.append(status)
+        time.sleep(0.01)
+    assert seen[-1] == "Provisioned" and "Pending" not in seen
+    assert set(seen) <= {"Requested", "InProgress", "Provisioned"}
