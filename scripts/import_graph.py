@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The collection's import graph, from the source: layers, cycles, and a diagram for docs/architecture.md.
 
     python scripts/import_graph.py            # the package-level diagram (mermaid) and any problem found

@@ -26,7 +26,8 @@ import traceback
 from html import unescape as _html_unescape
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ApiError, CortexError, TransportError, XmlError, TLS_HINT, api_error, http_status_error
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import (ApiError, CortexError, TransportError,
+    XmlError, TLS_HINT, api_error, http_status_error)
 
 try:
     import requests

@@ -16,7 +16,8 @@ __metaclass__ = type
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import SERVICE_INSTANCE, customer_service, user_service
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ValidationError
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.checks import customer_service_checks, explain_refusal, instance_checks, user_service_checks
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.checks import (customer_service_checks,
+    explain_refusal, instance_checks, user_service_checks)
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.locator import InstanceLocator, ServiceLocator
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import HOSTED_EXCHANGE, has_instances, known_code, same_name
 

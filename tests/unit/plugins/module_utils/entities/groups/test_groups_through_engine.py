@@ -15,7 +15,8 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler imp
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_MANAGERS, approval_group
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import dist_group
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.subscriptions import ConfigurationValue, SubscriptionsField
-from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import ApprovalGroupLocator, ApprovalProviderLocator, DistGroupLocator, ProviderNotEnabled, ServiceNotProvisioned, require_existing
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import (ApprovalGroupLocator,
+    ApprovalProviderLocator, DistGroupLocator, ProviderNotEnabled, ServiceNotProvisioned, require_existing)
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import read_pages
 
 from fakes import FakeModule

@@ -17,7 +17,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.service.task
 
 from fakes import FakeModule
 from fakes import (ScriptedClient, accept, answers, customer_answer, element, fss_service, he_service, response,
-                           user_he_service)
+                   user_he_service)
 
 
 def path(el):
