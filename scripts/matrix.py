@@ -227,7 +227,9 @@ def recap(output):
 
 
 # Two fields of the example tenant that differ from what onboard.yml made: the check-mode audit must find them.
-DRIFTED_FIELDS = [('customer ACME', 'contact_name', 'Jane Roe'), ('user alice_ACME', 'department', 'Marketing')]
+# The '&' and '<' must reach the HTML page escaped (its template comes with the installed tarball).
+DRIFTED_FIELDS = [('customer ACME', 'contact_name', 'Jane Roe & <Co>'), ('user alice_ACME', 'department', 'Marketing')]
+ESCAPED = 'Jane Roe &amp; &lt;Co&gt;'
 
 
 def drifted_definitions(path):
@@ -235,7 +237,7 @@ def drifted_definitions(path):
     with open(os.path.join(ROOT, 'playbooks', 'vars', 'tenants.yml'), encoding='utf-8') as handle:
         data = yaml.safe_load(handle)
     tenant = data['tenants'][0]
-    tenant['customer']['contact_name'] = 'Jane Roe'
+    tenant['customer']['contact_name'] = DRIFTED_FIELDS[0][2]
     next(user for user in tenant['users'] if user['name'] == 'alice')['department'] = 'Marketing'
     with open(path, 'w', encoding='utf-8') as handle:
         yaml.safe_dump(data, handle)
@@ -316,6 +318,10 @@ def stage_smoke(version, log, shared):
         rows = [(row['entity'], row['field'], row['expected']) for row in report['rows']]
         if rows != DRIFTED_FIELDS:
             raise StageFailed('the drift report lists %s, expected %s' % (rows, DRIFTED_FIELDS))
+        with open(os.path.join(report_dir, 'atria-audit.html'), encoding='utf-8') as handle:
+            page = handle.read()
+        if ESCAPED not in page or '<Co>' in page:
+            raise StageFailed('the HTML report does not show %r escaped' % DRIFTED_FIELDS[0][2])
         with open(log, 'a', encoding='utf-8') as handle:
             handle.write('\nsmoke: %d request(s) in check mode, no write; drift rows %s\n' % (len(entries), rows))
 

@@ -31,6 +31,14 @@ description:
     also printed at the end of the run, which AWX shows in the job output.
   - During the run, the environment variable E(ATRIA_AUDIT_REPORT_JSON) holds the absolute path of the JSON report,
     so a task can read it with C(lookup('ansible.builtin.env', 'ATRIA_AUDIT_REPORT_JSON')).
+  - "Slices: a run that audits only part of the inventory names its report files after that part, so the reports
+    of an audit split over several runs (an AWX sliced job template, or C(--limit) patterns such as
+    C(atria_customers[0::2])) never overwrite each other - C(<report_name>-<slice>.json). The slice is
+    O(report_slice) when set; else, in an AWX workflow (a sliced job template runs as one), the extra variables
+    C(awx_workflow_job_id) and C(awx_job_id) that AWX gives every job (C(<workflow job>-<job>)); else, with
+    C(--limit), C(hosts-) and a hash of the names of the hosts the limit selects. A run of the whole inventory
+    keeps the plain name. The JSON report then has a C(slice) entry (id, hosts, limit), and
+    C(playbooks/audit_merge.yml) merges the slices' reports into one (JSON and HTML)."
   - The plugin must be enabled explicitly, for example C(ANSIBLE_CALLBACKS_ENABLED=atria.cortex.atria_audit).
 requirements:
   - enable it in C(callbacks_enabled) (or C(ANSIBLE_CALLBACKS_ENABLED))
@@ -55,6 +63,19 @@ options:
     ini:
       - section: callback_atria_audit
         key: report_name
+  report_slice:
+    description:
+      - Names this run's part of a sliced audit (for example V(2of4)); the report files become
+        C(<report_name>-<report_slice>.json) and C(.html). Characters other than letters, digits, V(.), V(_) and
+        V(-) become V(_).
+      - When not set, the slice is found as described above (AWX job ids, else a hash of the C(--limit) hosts).
+    type: str
+    version_added: 0.1.0
+    env:
+      - name: ATRIA_AUDIT_REPORT_SLICE
+    ini:
+      - section: callback_atria_audit
+        key: report_slice
   show_rows:
     description:
       - How many drifted fields the end-of-run summary lists in the output (the report files always hold all).
@@ -73,7 +94,8 @@ from ansible import context
 from ansible.plugins.callback import CallbackBase
 
 from ansible_collections.atria.cortex.plugins.plugin_utils.audit import (
-    COLLECTION_PREFIX, Report, actual_text, report_paths, short_name, value_text, write_report)
+    COLLECTION_PREFIX, Report, actual_text, report_paths, short_name, slice_basename, slice_id, value_text,
+    write_report)
 
 
 REPORT_ENV = 'ATRIA_AUDIT_REPORT_JSON'
@@ -91,11 +113,44 @@ class CallbackModule(CallbackBase):
         self.dirty = False
         self.seen = False
         self.paths = {}
+        self.basename = None
 
     # -- helpers -------------------------------------------------------------------------------------------
     def _write(self, complete=False):
-        write_report(self.report.to_dict(complete=complete), self.get_option('report_dir'), self.get_option('report_name'))
+        if self.basename is None:
+            return      # no play started yet: the report's name is not known
+        write_report(self.report.to_dict(complete=complete), self.get_option('report_dir'), self.basename)
         self.dirty = False
+
+    def _name_the_report(self, play):
+        """The report's base name, from the first play: the slice of the inventory this run audits (if any)."""
+        manager = play.get_variable_manager()
+        extra_vars = getattr(manager, 'extra_vars', None)
+        if extra_vars is None:
+            extra_vars = getattr(manager, '_extra_vars', None) or {}
+        limit = (context.CLIARGS or {}).get('subset')
+        hosts = []
+        inventory = getattr(manager, '_inventory', None)
+        if limit and inventory is not None:
+            hosts = [host.get_name() for host in inventory.get_hosts('all')]
+        part = slice_id(hosts=hosts, limit=limit, awx_job_id=extra_vars.get('awx_job_id'),
+                        awx_workflow_job_id=extra_vars.get('awx_workflow_job_id'),
+                        explicit=self.get_option('report_slice'))
+        if part:
+            self.report.slice = {'id': part, 'limit': limit, 'hosts': sorted(hosts) if limit else None,
+                                 'awx_job_id': extra_vars.get('awx_job_id'),
+                                 'awx_workflow_job_id': extra_vars.get('awx_workflow_job_id')}
+        self.basename = slice_basename(self.get_option('report_name'), part)
+        self.paths = report_paths(self.get_option('report_dir'), self.basename)
+        # Tasks of this run (the drift gate of playbooks/audit.yml) find the report through the environment,
+        # which every task process inherits from this one.
+        os.environ[REPORT_ENV] = self.paths['json']
+        # A report left by an earlier run of the same slice must not pass for this run's.
+        for path in self.paths.values():
+            if os.path.exists(path):
+                os.remove(path)
+        if (context.CLIARGS or {}).get('check'):
+            self._write()
 
     @staticmethod
     def _in_check_mode(task):
@@ -144,16 +199,10 @@ class CallbackModule(CallbackBase):
     # -- events --------------------------------------------------------------------------------------------
     def v2_playbook_on_start(self, playbook):
         self.report.playbook = os.path.basename(playbook._file_name)
-        self.paths = report_paths(self.get_option('report_dir'), self.get_option('report_name'))
-        # Tasks of this run (the drift gate of playbooks/audit.yml) find the report through the environment,
-        # which every task process inherits from this one.
-        os.environ[REPORT_ENV] = self.paths['json']
-        # A report left by an earlier run must not pass for this run's.
-        for path in self.paths.values():
-            if os.path.exists(path):
-                os.remove(path)
-        if (context.CLIARGS or {}).get('check'):
-            self._write()
+
+    def v2_playbook_on_play_start(self, play):
+        if self.basename is None:
+            self._name_the_report(play)
 
     def v2_playbook_on_task_start(self, task, is_conditional):
         if self.dirty:
@@ -172,6 +221,8 @@ class CallbackModule(CallbackBase):
     def v2_playbook_on_stats(self, stats):
         if not self.seen and not (context.CLIARGS or {}).get('check'):
             return      # no check-mode task of the collection ran: nothing was audited, stay silent
+        if self.basename is None:
+            return      # no play ran at all
         self._write(complete=True)
         report = self.report.to_dict()
         summary = report['summary']

@@ -18,11 +18,15 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import datetime
-import html
+import hashlib
 import json
 import os
 import re
 import tempfile
+
+from jinja2 import Environment, StrictUndefined
+
+from ansible_collections.atria.cortex.plugins.plugin_utils.audit_template import CARDS, HTML_TEMPLATE
 
 COLLECTION_PREFIX = 'atria.cortex.'
 REPORT_FORMAT = 'atria.cortex.audit/1'
@@ -173,6 +177,7 @@ class Report:
         self.tenants = []
         self.failures = []
         self.tasks = 0
+        self.slice = None       # {'id', 'hosts', 'limit', ...} when the run audits part of the inventory
 
     def saw(self, tenant):
         if tenant and tenant not in self.tenants:
@@ -198,38 +203,144 @@ class Report:
         self.failures.append({'tenant': tenant, 'host': host, 'task': task, 'module': action, 'msg': str(message)})
 
     def to_dict(self, complete=True):
-        drifted = []
-        for row in self.rows:
-            if row['tenant'] not in drifted:
-                drifted.append(row['tenant'])
-        per_tenant = []
-        for tenant in self.tenants + [name for name in drifted if name not in self.tenants]:
-            mine = [row for row in self.rows if row['tenant'] == tenant]
-            per_tenant.append({
-                'tenant': tenant,
-                'drifted_fields': len(mine),
-                'drifted_entities': len(set(row['entity'] for row in mine)),
-                'failures': len([failure for failure in self.failures if failure['tenant'] == tenant]),
-            })
-        return {
+        data = {
             'format': REPORT_FORMAT,
             'generated': _now(),
             'started': self.started,
             'complete': complete,
             'playbook': self.playbook,
-            'summary': {
-                'drift': bool(self.rows),
-                'tenants_audited': len(per_tenant),
-                'tenants_drifted': len(drifted),
-                'drifted_entities': len(set((row['tenant'], row['entity']) for row in self.rows)),
-                'drifted_fields': len(self.rows),
-                'module_results': self.tasks,
-                'failures': len(self.failures),
-            },
-            'tenants': per_tenant,
-            'rows': [dict(row) for row in self.rows],
-            'failures': list(self.failures),
         }
+        data.update(_summarise(self.tenants, self.rows, self.failures, self.tasks))
+        if self.slice:
+            data['slice'] = dict(self.slice)
+        return data
+
+
+def _summarise(tenants, rows, failures, module_results):
+    """summary, tenants (per tenant) and the rows and failures themselves, counted the same way everywhere."""
+    drifted = []
+    for row in rows:
+        if row['tenant'] not in drifted:
+            drifted.append(row['tenant'])
+    failed = [failure['tenant'] for failure in failures if failure.get('tenant') and failure['tenant'] not in tenants]
+    per_tenant = []
+    for tenant in _unique(list(tenants) + drifted + failed):
+        mine = [row for row in rows if row['tenant'] == tenant]
+        per_tenant.append({
+            'tenant': tenant,
+            'drifted_fields': len(mine),
+            'drifted_entities': len(set(row['entity'] for row in mine)),
+            'failures': len([failure for failure in failures if failure.get('tenant') == tenant]),
+        })
+    return {
+        'summary': {
+            'drift': bool(rows),
+            'tenants_audited': len(per_tenant),
+            'tenants_drifted': len(drifted),
+            'drifted_entities': len(set((row['tenant'], row['entity']) for row in rows)),
+            'drifted_fields': len(rows),
+            'module_results': module_results,
+            'failures': len(failures),
+        },
+        'tenants': per_tenant,
+        'rows': [dict(row) for row in rows],
+        'failures': [dict(failure) for failure in failures],
+    }
+
+
+def _unique(items):
+    seen, result = set(), []
+    for item in items:
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key not in seen:
+            seen.add(key)
+            result.append(item)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------- slices
+def slice_id(hosts=None, limit=None, awx_job_id=None, awx_workflow_job_id=None, explicit=None):
+    """The name part that keeps one slice's report apart from the others' (None: the run is not a slice).
+
+    - ``explicit`` (the callback's report_slice option) wins;
+    - in AWX, a sliced job template runs as a workflow job whose slices are jobs: ``<workflow job id>-<job id>``
+      (``awx_workflow_job_id`` and ``awx_job_id`` are extra variables AWX gives every job), so every slice has its
+      own name and the slices of one run share a prefix;
+    - a run restricted with ``--limit``: ``hosts-`` and a hash of the host names the limit selected, so two slices
+      never collide and the same slice run again replaces its own report.
+    """
+    if explicit:
+        return _safe_name(explicit)
+    if awx_job_id not in (None, '') and awx_workflow_job_id not in (None, ''):
+        return _safe_name('%s-%s' % (awx_workflow_job_id, awx_job_id))
+    if limit:
+        names = '\n'.join(sorted(str(host) for host in hosts or []))
+        return 'hosts-' + hashlib.sha256(names.encode('utf-8')).hexdigest()[:12]
+    return None
+
+
+def _safe_name(text):
+    return re.sub(r'[^A-Za-z0-9_.-]+', '_', str(text)).strip('._') or 'slice'
+
+
+def slice_basename(basename, part):
+    return basename if not part else '%s-%s' % (basename, part)
+
+
+class MergeError(ValueError):
+    pass
+
+
+def merge_reports(reports, sources=None):
+    """One report from the reports of an audit's slices (JSON dicts, atria.cortex.audit/1).
+
+    Rows, tenants and failures are concatenated in slice order (a tenant audited by two slices is counted once),
+    the summary is counted again from them, and ``slices`` lists each slice (its id, hosts, counts, whether it
+    completed). ``complete`` is true only when every slice completed. Two reports of the same slice, or a report of
+    another format, are refused (MergeError): they would double-count or mis-read.
+    """
+    reports = list(reports)
+    sources = list(sources) if sources is not None else [None] * len(reports)
+    if not reports:
+        raise MergeError('no slice report to merge')
+    tenants, rows, failures, slices, seen = [], [], [], [], {}
+    module_results = 0
+    for index, (report, source) in enumerate(zip(reports, sources)):
+        where = source or 'report %d' % (index + 1)
+        if not isinstance(report, dict) or report.get('format') != REPORT_FORMAT:
+            raise MergeError('%s is not a drift report of format %s' % (where, REPORT_FORMAT))
+        part = report.get('slice') or {}
+        name = part.get('id') or (os.path.splitext(os.path.basename(source))[0] if source else 'slice %d' % (index + 1))
+        if name in seen:
+            raise MergeError('%s and %s are reports of the same slice %s' % (seen[name], where, name))
+        seen[name] = where
+        tenants.extend(entry['tenant'] for entry in report.get('tenants') or [])
+        rows.extend(report.get('rows') or [])
+        failures.extend(report.get('failures') or [])
+        module_results += (report.get('summary') or {}).get('module_results') or 0
+        summary = report.get('summary') or {}
+        slices.append({
+            'slice': name,
+            'source': source,
+            'hosts': len(part.get('hosts') or []) if part.get('hosts') is not None else None,
+            'limit': part.get('limit'),
+            'tenants_audited': summary.get('tenants_audited'),
+            'drifted_fields': summary.get('drifted_fields'),
+            'failures': summary.get('failures'),
+            'complete': bool(report.get('complete')),
+            'generated': report.get('generated'),
+        })
+    merged = {
+        'format': REPORT_FORMAT,
+        'generated': _now(),
+        'started': min(str(report.get('started') or '') for report in reports) or None,
+        'complete': all(part['complete'] for part in slices),
+        'playbook': _unique([report.get('playbook') for report in reports if report.get('playbook')])[0]
+        if any(report.get('playbook') for report in reports) else None,
+    }
+    merged.update(_summarise(_unique(tenants), _unique(rows), _unique(failures), module_results))
+    merged['slices'] = slices
+    return merged
 
 
 def _now():
@@ -259,78 +370,26 @@ def actual_text(row):
     return value_text(row.get('actual'))
 
 
-def _e(value):
-    return html.escape(str(value), quote=True)
+_TEMPLATE = []
 
 
-_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#1f2328;background:#fff}
-h1{font-size:22px;margin:0 0 4px}
-.meta{color:#59636e;font-size:13px;margin-bottom:16px}
-.summary{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
-.card{border:1px solid #d1d9e0;border-radius:8px;padding:10px 16px;min-width:120px}
-.card .n{font-size:26px;font-weight:600}
-.card .l{font-size:12px;color:#59636e;text-transform:uppercase;letter-spacing:.04em}
-.status{display:inline-block;padding:4px 12px;border-radius:14px;font-weight:600;font-size:14px}
-.drift{background:#ffebe9;color:#a40e26;border:1px solid #ff818266}
-.clean{background:#dafbe1;color:#116329;border:1px solid #4ac26b66}
-table{border-collapse:collapse;width:100%;margin:8px 0 24px;font-size:14px}
-th,td{border:1px solid #d1d9e0;padding:6px 10px;text-align:left;vertical-align:top}
-th{background:#f6f8fa}
-td.v{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-word}
-td.exp{background:#f0fff4}
-td.act{background:#fff5f5}
-h2{font-size:17px;margin:20px 0 6px}
-.none{color:#59636e}
-"""
+def _template():
+    """The page template, compiled once per process. Autoescape on: every value is HTML-escaped."""
+    if not _TEMPLATE:
+        environment = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+        environment.filters['value_text'] = value_text
+        environment.filters['actual_text'] = actual_text
+        _TEMPLATE.append(environment.from_string(HTML_TEMPLATE))
+    return _TEMPLATE[0]
 
 
 def render_html(report):
-    """A self-contained page: summary at the top, then the drift table. Every value is HTML-escaped."""
+    """A self-contained page (plugin_utils/audit_template.py): summary at the top, then the drift table."""
     summary = report['summary']
-    status = ('<span class="status drift">DRIFT: %d field(s) in %d tenant(s)</span>'
-              % (summary['drifted_fields'], summary['tenants_drifted'])) if summary['drift'] else \
-        '<span class="status clean">NO DRIFT</span>'
-    cards = ''.join('<div class="card"><div class="n" id="%s">%s</div><div class="l">%s</div></div>' % (key, _e(summary[key]), _e(label))
-                    for key, label in (('tenants_audited', 'tenants audited'), ('tenants_drifted', 'tenants with drift'),
-                                       ('drifted_entities', 'drifted entities'), ('drifted_fields', 'drifted fields'),
-                                       ('failures', 'failed tasks')))
-    parts = [
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
-        '<title>Atria drift report</title>\n<style>%s</style>\n</head>\n<body>\n' % _CSS,
-        '<h1>Atria drift report</h1>\n',
-        '<div class="meta">Generated %s%s (check mode: nothing was changed)</div>\n'
-        % (_e(report['generated']), ' by %s' % _e(report['playbook']) if report.get('playbook') else ''),
-        '<section id="summary">\n<div>%s</div>\n<div class="summary">%s</div>\n' % (status, cards),
-    ]
-    if report['tenants']:
-        parts.append('<table id="tenants"><thead><tr><th>Tenant</th><th>Drifted fields</th><th>Drifted entities</th>'
-                     '<th>Failed tasks</th></tr></thead><tbody>\n')
-        for tenant in report['tenants']:
-            parts.append('<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td></tr>\n'
-                         % (_e(tenant['tenant']), tenant['drifted_fields'], tenant['drifted_entities'], tenant['failures']))
-        parts.append('</tbody></table>\n')
-    parts.append('</section>\n<h2>Drifted fields</h2>\n')
-    if report['rows']:
-        parts.append('<table id="drift"><thead><tr><th>Tenant</th><th>Entity</th><th>Field</th><th>Expected</th>'
-                     '<th>Actual</th></tr></thead><tbody>\n')
-        for row in report['rows']:
-            parts.append('<tr><td>%s</td><td>%s</td><td>%s</td><td class="v exp">%s</td><td class="v act">%s</td></tr>\n'
-                         % (_e(row['tenant']), _e(row['entity']), _e(row['field']), _e(value_text(row['expected'])),
-                            _e(actual_text(row))))
-        parts.append('</tbody></table>\n')
-    else:
-        parts.append('<p class="none">Every audited entity matches its definition.</p>\n')
-    if report['failures']:
-        parts.append('<h2>Failed tasks (not audited)</h2>\n<table id="failures"><thead><tr><th>Tenant</th><th>Task</th>'
-                     '<th>Message</th></tr></thead><tbody>\n')
-        for failure in report['failures']:
-            parts.append('<tr><td>%s</td><td>%s</td><td class="v">%s</td></tr>\n'
-                         % (_e(failure['tenant'] or ''), _e(failure['task'] or ''), _e(failure['msg'])))
-        parts.append('</tbody></table>\n')
-    parts.append('</body>\n</html>\n')
-    return ''.join(parts)
+    status = ('DRIFT: %d field(s) in %d tenant(s)' % (summary['drifted_fields'], summary['tenants_drifted'])
+              if summary['drift'] else 'NO DRIFT')
+    page = dict(report, playbook=report.get('playbook'), slices=report.get('slices') or [])
+    return _template().render(report=page, status=status, cards=CARDS)
 
 
 def report_paths(directory, basename='atria-audit'):

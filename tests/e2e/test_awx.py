@@ -11,6 +11,7 @@ __metaclass__ = type
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -107,9 +108,34 @@ def test_ansible_builder_creates_a_build_context_offline(tmp_path):
     assert 'requests==' in (build / 'requirements.txt').read_text(encoding='utf-8')
     assert 'lxml==' in (build / 'requirements.txt').read_text(encoding='utf-8')
     assert 'libxml2' in (build / 'bindep.txt').read_text(encoding='utf-8')
-    for step in ('ansible-galaxy collection install', 'introspect.py introspect', 'ansible-core==2.19.14',
-                 'install-from-bindep', 'FROM $EE_BASE_IMAGE AS base'):
+    newest = newest_core_pin()
+    for step in ('ansible-galaxy collection install', 'introspect.py introspect', newest,
+                 'install-from-bindep', 'FROM $EE_BASE_IMAGE AS base', 'ARG PYCMD="/usr/bin/python3.12"'):
         assert step in containerfile, step
+    # The ansible-core the EE gets is the one it asks for: no requirement file brings another.
+    requirements = (build / 'requirements.txt').read_text(encoding='utf-8').splitlines()
+    assert not [line for line in requirements if line.strip().startswith('ansible-core')]
+
+
+def newest_core_pin():
+    """'ansible-core==2.21.5': the pin of the newest core of the version matrix (requirements/matrix/)."""
+    folder = os.path.join(ROOT, 'requirements', 'matrix')
+    newest = sorted(os.listdir(folder), key=lambda name: [int(part) for part in re.findall(r'\d+', name)])[-1]
+    with open(os.path.join(folder, newest), encoding='utf-8') as handle:
+        return next(line.strip() for line in handle if line.startswith('ansible-core=='))
+
+
+def test_the_execution_environment_is_for_the_newest_tested_core_with_the_runtime_pins():
+    definition = load(os.path.join(AWX, 'execution-environment.yml'))
+    dependencies = definition['dependencies']
+    assert dependencies['ansible_core']['package_pip'] == newest_core_pin()
+    python = dependencies['python_interpreter']['python_path']
+    assert re.match(r'^/usr/bin/python3\.1[2-9]$', python), 'ansible-core 2.20+ needs Python 3.12 or later'
+    with open(os.path.join(AWX, dependencies['python']), encoding='utf-8') as handle:
+        ee = sorted(line.strip() for line in handle if line.strip() and not line.startswith('#'))
+    with open(os.path.join(ROOT, 'requirements', 'runtime.txt'), encoding='utf-8') as handle:
+        runtime = sorted(line.strip() for line in handle if line.strip() and not line.startswith('#'))
+    assert ee == [line for line in runtime if not line.startswith('ansible-core')]
 
 
 # ------------------------------------------------------------------------------------------- a job run

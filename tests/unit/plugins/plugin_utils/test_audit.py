@@ -9,6 +9,7 @@ __metaclass__ = type
 
 import json
 
+import pytest
 from lxml import html as lxml_html
 
 from ansible_collections.atria.cortex.plugins.plugin_utils import audit
@@ -97,7 +98,9 @@ def test_html_escapes_every_value_and_has_summary_and_table(tmp_path):
     paths = audit.write_report(report.to_dict(), str(tmp_path / 'out'), 'r')
     page = open(paths['html'], encoding='utf-8').read()
     assert '<script>' not in page and 'AC<ME' not in page
-    assert '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co' in page
+    # Jinja2's autoescape (markupsafe) writes " as &#34;
+    assert '&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co' in page
+    assert '<td>AC&lt;ME</td>' in page and '<td class="v act">a &amp; b</td>' in page
     tree = lxml_html.fromstring(page)
     assert tree.xpath('string(//*[@id="drifted_fields"])') == '1'
     cells = [cell.text_content() for cell in tree.xpath('//table[@id="drift"]/tbody/tr/td')]
@@ -110,3 +113,75 @@ def test_html_without_drift_says_so():
     tree = lxml_html.fromstring(page)
     assert 'NO DRIFT' in tree.xpath('string(//section[@id="summary"])')
     assert not tree.xpath('//table[@id="drift"]')
+
+
+def test_the_page_is_self_contained_no_script_no_external_resource():
+    report = audit.Report(playbook='audit.yml')
+    report.add_result('atria.cortex.atria_customer', {'name': 'ACME'},
+                      customer_result({'fax': 'x'}, {'fax': '<img src="https://evil.example/x.png">'}))
+    report.add_failure('atria.cortex.atria_user', {'customer': 'B&B'}, {'failed': True, 'msg': '<b>bad</b> & worse'})
+    page = audit.render_html(report.to_dict())
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath('//script | //link | //img | //iframe | //object | //embed | //*[@src] | //*[@href]')
+    assert 'default-src &#39;none&#39;' in page or "default-src 'none'" in page
+    assert '&lt;img src=&#34;https://evil.example/x.png&#34;&gt;' in page
+    assert [cell.text_content() for cell in tree.xpath('//table[@id="failures"]/tbody/tr/td')] == [
+        'B&B', '', '<b>bad</b> & worse']
+    assert '<b>' not in page
+
+
+def test_slice_ids_keep_slices_apart():
+    assert audit.slice_id() is None and audit.slice_id(hosts=['a']) is None      # not a slice: the plain name
+    first = audit.slice_id(hosts=['ACME', 'BETA'], limit='atria_customers[0::2]')
+    assert first == audit.slice_id(hosts=['BETA', 'ACME'], limit='other pattern, same hosts')
+    assert first != audit.slice_id(hosts=['GAMMA'], limit='atria_customers[1::2]')
+    assert first.startswith('hosts-') and len(first) == len('hosts-') + 12
+    assert audit.slice_id(hosts=['x'], limit='x', awx_job_id=42, awx_workflow_job_id=40) == '40-42'
+    assert audit.slice_id(awx_job_id=42) is None                                  # a job outside a workflow
+    assert audit.slice_id(explicit='../2 of 4', limit='x') == '2_of_4'
+    assert audit.slice_basename('atria-audit', None) == 'atria-audit'
+    assert audit.slice_basename('atria-audit', '40-42') == 'atria-audit-40-42'
+
+
+def _slice_report(part, tenant, rows=(), failures=(), complete=True):
+    report = audit.Report(playbook='audit.yml')
+    report.slice = {'id': part, 'hosts': [tenant], 'limit': 'atria_customers[%s]' % part}
+    report.saw(tenant)
+    for field, expected, actual in rows:
+        report.add_result('atria.cortex.atria_customer', {'name': tenant},
+                          {'changed': True, 'customer': {'name': tenant},
+                           'diff': {'before': {field: actual}, 'after': {field: expected}}})
+    for message in failures:
+        report.add_failure('atria.cortex.atria_user', {'customer': tenant}, {'failed': True, 'msg': message})
+    return report.to_dict(complete=complete)
+
+
+def test_merging_slices_adds_them_up_and_lists_each_slice():
+    one = _slice_report('a', 'ACME', rows=[('fax', '1', '2'), ('phone', '<3>', '4 & 5')])
+    two = _slice_report('b', 'BETA')
+    three = _slice_report('c', 'GAMMA', failures=['CortexAPI error 34'])
+    merged = audit.merge_reports([one, two, three], sources=['s/a.json', 's/b.json', 's/c.json'])
+    assert merged['format'] == audit.REPORT_FORMAT and merged['complete'] is True
+    assert merged['summary'] == {'drift': True, 'tenants_audited': 3, 'tenants_drifted': 1, 'drifted_entities': 1,
+                                 'drifted_fields': 2, 'module_results': 2, 'failures': 1}
+    assert [tenant['tenant'] for tenant in merged['tenants']] == ['ACME', 'BETA', 'GAMMA']
+    assert [(part['slice'], part['hosts'], part['drifted_fields'], part['source']) for part in merged['slices']] == [
+        ('a', 1, 2, 's/a.json'), ('b', 1, 0, 's/b.json'), ('c', 1, 0, 's/c.json')]
+    page = audit.render_html(merged)
+    tree = lxml_html.fromstring(page)
+    assert 'merged from 3 slice(s)' in tree.xpath('string(//div[@class="meta"])')
+    assert [tr.xpath('string(td[1])') for tr in tree.xpath('//table[@id="slices"]/tbody/tr')] == ['a', 'b', 'c']
+    assert '&lt;3&gt;' in page and '4 &amp; 5' in page and '<3>' not in page
+    assert tree.xpath('string(//*[@id="drifted_fields"])') == '2'
+
+
+def test_merging_refuses_the_same_slice_twice_and_other_formats_and_flags_incomplete_slices():
+    one = _slice_report('a', 'ACME')
+    with pytest.raises(audit.MergeError, match='same slice a'):
+        audit.merge_reports([one, dict(one)], sources=['x.json', 'y.json'])
+    with pytest.raises(audit.MergeError, match='not a drift report'):
+        audit.merge_reports([one, {'format': 'other'}])
+    with pytest.raises(audit.MergeError, match='no slice report'):
+        audit.merge_reports([])
+    merged = audit.merge_reports([one, _slice_report('b', 'BETA', complete=False)])
+    assert merged['complete'] is False and [part['complete'] for part in merged['slices']] == [True, False]
