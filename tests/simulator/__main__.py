@@ -8,7 +8,7 @@ import sys
 import threading
 
 from .server import SimServer
-from .releases import VERSIONS
+from .dialect.releases import VERSIONS
 
 
 def parse_args(argv=None):

@@ -1,4 +1,4 @@
-"""Fixtures for the simulator's own tests (also used by the services engineer's tests).
+"""Fixtures for the simulator's own tests.
 
 ``sim_server`` is one in-process simulator per session (free port, provisioning delay 0 so statuses are final at
 once; tests that watch the timer set a delay with ``sim.config``). ``sim`` resets it before each test.

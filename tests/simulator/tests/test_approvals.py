@@ -3,8 +3,10 @@
 import pytest
 from lxml.builder import E
 
-from tests.simulator import approvals, context, seed, store
-from tests.simulator.errors import SimError
+from tests.simulator.approvals import providers as approval_providers
+from tests.simulator.core import context, store
+from tests.simulator.core.errors import SimError
+from tests.simulator.seed import base
 
 from .svcbuild import customer, error, get_service, get_user_service, new_customer, ok, plan, service, user
 
@@ -210,12 +212,12 @@ def test_deleted_user_leaves_workflow_and_distribution_groups(sim):
 
 def test_approval_entity_reads_one_request_by_subscription_id():
     state = store.Store()
-    seed.seed_core(state)
+    base.seed_core(state)
     ctx = context.RequestContext(state, state.user_by_login("admin_Gsp"), "GET", "atria12")
-    found = approvals.handle(ctx, E.approval(E.id(SEEDED_SUBSCRIPTION.upper())))[0]
+    found = approval_providers.handle(ctx, E.approval(E.id(SEEDED_SUBSCRIPTION.upper())))[0]
     assert found.findtext("approvalresponse/description") == "Provision User - New Starter"
     with pytest.raises(SimError) as raised:
-        approvals.handle(ctx, E.approval(E.id("nope")))
+        approval_providers.handle(ctx, E.approval(E.id("nope")))
     assert raised.value.code == 18
 
 

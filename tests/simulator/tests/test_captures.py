@@ -8,7 +8,7 @@ property must come back with the same child tags (and the same validation child 
 
 The service captures (CustomerProvisionExchange, CustomerModifyExchange, CustomerServiceGet,
 CustomerServicesFindAll, UserProvisionExchange, UserServiceGet, UserServicesFindAll, GetRequest) exercise
-services.py, written by the services engineer.
+the services/ package.
 """
 
 import os

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from tests.simulator.server import Handler
+from tests.simulator.core.http import Handler
 
 from .simhelp import E, req
 

@@ -1,0 +1,1 @@
+"""Workflow approval: approval providers, the gate that holds changes, responses and their outcomes."""

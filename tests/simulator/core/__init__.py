@@ -1,0 +1,1 @@
+"""The protocol machinery every entity uses: HTTP front end, one API call, dispatch, state, requests, hooks."""

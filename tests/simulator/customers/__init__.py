@@ -1,0 +1,1 @@
+"""The <customer> entity: FIND/GET (read), SET (write), DELETE (remove), its record, shape and rules."""

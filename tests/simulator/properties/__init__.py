@@ -1,0 +1,1 @@
+"""Customer and user <properties>: the published definitions (data/*.json), validation, rendering."""

@@ -1,0 +1,1 @@
+"""Customer and user services: catalogue, plans, properties, instances, Hosted Exchange settings."""

@@ -1,0 +1,1 @@
+"""The entities outside a customer: <identity>, <global> (version) and <location>."""
