@@ -21,11 +21,13 @@ from ansible_collections.atria.cortex.plugins.module_utils.api.errors import Cor
 
 DEFAULT_PATH = '/CortexAPI/Default.aspx'
 _LOOPBACK_HOSTS = ('localhost', '127.0.0.1', '::1')
+# task.memo key of the requests.Session every client of the task shares.
+SESSION_KEY = ('http-session',)
 
 _CONNECTION_ARGUMENT_SPEC = dict(
-    api_url=dict(type='str', required=True, fallback=(env_fallback, ['ATRIA_URL'])),
-    api_username=dict(type='str', required=True, fallback=(env_fallback, ['ATRIA_USERNAME'])),
-    api_password=dict(type='str', required=True, no_log=True, fallback=(env_fallback, ['ATRIA_PASSWORD'])),
+    api_url=dict(type='str', fallback=(env_fallback, ['ATRIA_URL'])),
+    api_username=dict(type='str', fallback=(env_fallback, ['ATRIA_USERNAME'])),
+    api_password=dict(type='str', no_log=True, fallback=(env_fallback, ['ATRIA_PASSWORD'])),
     validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['ATRIA_VALIDATE_CERTS'])),
     ca_path=dict(type='path'),
     timeout=dict(type='int', default=30),
@@ -44,12 +46,33 @@ def wait_argument_spec():
     return dict(wait=dict(type='bool', default=False), wait_timeout=dict(type='int', default=300))
 
 
-def check_libraries(module):
-    """Fail the module with the standard missing-library message when requests or lxml cannot be imported."""
+# The connection options and their environment variables. They are not `required` in the argument spec: ansible-core
+# would then end the task with a bare "missing required arguments: api_password, api_url, api_username" that names
+# none of the three ways to give them (task options, ATRIA_* variables, module_defaults); the client factory checks.
+CONNECTION_ENVIRONMENT = (('api_url', 'ATRIA_URL'), ('api_username', 'ATRIA_USERNAME'), ('api_password', 'ATRIA_PASSWORD'))
+
+
+def missing_connection_options(params):
+    """The connection options that have no value (an empty ATRIA_* variable counts as none)."""
+    return [option for option, _variable in CONNECTION_ENVIRONMENT if not params.get(option)]
+
+
+def missing_connection_message(missing):
+    variables = dict(CONNECTION_ENVIRONMENT)
+    return ('No %s to connect to the CortexAPI with. Give %s in one of three ways: as task options; in the environment '
+            '(%s, as AWX credentials of the type Atria CortexAPI inject them); or once for every atria.cortex task of a '
+            'play with module_defaults: {group/atria.cortex.atria: {%s}} (with the role atria.cortex.tenant, also '
+            'tenant_api_url, tenant_api_username, tenant_api_password).'
+            % (', '.join(missing), 'them' if len(missing) > 1 else 'it', ', '.join(variables[option] for option in missing),
+               ', '.join('%s: ...' % option for option, _variable in CONNECTION_ENVIRONMENT)))
+
+
+def check_libraries(task):
+    """Fail the task with the standard missing-library message when requests or lxml cannot be imported."""
     if not client_module.HAS_REQUESTS:
-        module.fail_json(msg=missing_required_lib('requests'), exception=client_module.REQUESTS_IMPORT_ERROR)
+        task.fail(missing_required_lib('requests'), exception=client_module.REQUESTS_IMPORT_ERROR)
     if not xml_codec.HAS_LXML:
-        module.fail_json(msg=missing_required_lib('lxml'), exception=xml_codec.LXML_IMPORT_ERROR)
+        task.fail(missing_required_lib('lxml'), exception=xml_codec.LXML_IMPORT_ERROR)
 
 
 def normalize_url(url):
@@ -77,26 +100,39 @@ def user_agent(check_mode):
     return client_module.USER_AGENT + (' (check_mode)' if check_mode else '')
 
 
-def client_from_module(module):
-    """The CortexClient for a module's connection options; fails the module cleanly on bad input."""
-    check_libraries(module)
-    params = module.params
+def client_from_task(task):
+    """The CortexClient for a task's connection options; fails the task cleanly on bad input.
+
+    The HTTP session comes from ``task.memo``: in-process every item of a loop reuses it (keep-alive, one TLS
+    handshake); on the module path the memo, and so the session, is new for every run.
+    """
+    check_libraries(task)
+    params = task.params
+    missing = missing_connection_options(params)
+    if missing:
+        task.fail(missing_connection_message(missing))
     try:
         url = normalize_url(params['api_url'])
     except ValueError as exc:
-        module.fail_json(msg=str(exc))
+        task.fail(str(exc))
     if params['timeout'] is not None and params['timeout'] <= 0:
-        module.fail_json(msg='timeout must be a positive number of seconds, got %s.' % params['timeout'])
+        task.fail('timeout must be a positive number of seconds, got %s.' % params['timeout'])
     if params['retries'] is not None and params['retries'] < 0:
-        module.fail_json(msg='retries must be 0 or more, got %s.' % params['retries'])
+        task.fail('retries must be 0 or more, got %s.' % params['retries'])
     if url.lower().startswith('http://') and not _is_loopback(url):
-        module.warn('api_url uses http://: the password travels unencrypted. Use https:// for anything but a local test server.')
-    return client_module.CortexClient(
+        task.warn('api_url uses http://: the password travels unencrypted. Use https:// for anything but a local test server.')
+    session = task.memo.get(SESSION_KEY)
+    if session is None:
+        session = task.memo[SESSION_KEY] = client_module.requests.Session()
+    client = client_module.CortexClient(
         url, params['api_username'], params['api_password'],
         validate_certs=params['validate_certs'], ca_path=params.get('ca_path'),
         timeout=params['timeout'], retries=params['retries'], trace=params.get('trace', False),
-        user_agent=user_agent(module.check_mode),
+        user_agent=user_agent(task.check_mode), session=session,
     )
+    # Reads that cannot change within the task (the release, a customer's code) are remembered here too.
+    client.memo = task.memo
+    return client
 
 
 def trace_result(client):
@@ -106,12 +142,12 @@ def trace_result(client):
     return {}
 
 
-def fail_from_exception(module, exc, **result):
-    """Fail the module from an exception: ``msg`` names the cause and the fix, ``error`` holds the details.
+def fail_from_exception(task, exc, **result):
+    """Fail the task from an exception: ``msg`` names the cause and the fix, ``error`` holds the details.
 
     Never a traceback: CortexErrors carry their own explanation; anything else is reported by type and text.
     """
     if isinstance(exc, CortexError):
         result['error'] = exc.to_dict()
-        module.fail_json(msg=str(exc), **result)
-    module.fail_json(msg='Unexpected %s: %s' % (exc.__class__.__name__, exc), **result)
+        task.fail(str(exc), **result)
+    task.fail('Unexpected %s: %s' % (exc.__class__.__name__, exc), **result)
