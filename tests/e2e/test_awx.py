@@ -18,6 +18,7 @@ import sys
 import pytest
 import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from lxml import html as lxml_html
 
 from tests.e2e.harness import ADMIN_USER, COLLECTIONS, ROOT, link_collection
 
@@ -208,3 +209,95 @@ def test_the_awx_inventory_source_lists_the_customers(sim, tmp_path):
     inventory = json.loads(listed.stdout)
     assert {'Gsp', 'DA', 'OC'} <= set(inventory['atria_customers']['hosts'])
     assert 'DA' in json.dumps(inventory['_meta']['hostvars']['DA'].get('code'))
+
+
+# ------------------------------------------------------------------------------------------ a sliced audit
+def slice_definitions(drift=()):
+    """Four small tenants; `drift`: codes whose contact_name the definitions change (to 'Ann & <Co>')."""
+    lines = ['tenants:']
+    for code in ('ACME', 'BETA', 'GAMMA', 'DELTA'):
+        contact = 'Ann & <Co>' if code in drift else 'Ann %s' % code
+        lines.append('  - customer: {name: %s, fullname: %s Corp, contact_name: "%s", contact_email: ann@%s.example, '
+                     'primary_domain: %s.example}' % (code, code, contact, code.lower(), code.lower()))
+        lines.append('    users: [{name: ann, first_name: Ann, last_name: Lee, display_name: Ann Lee, department: Sales}]')
+    return '\n'.join(lines) + '\n'
+
+
+@pytest.mark.simulator
+def test_a_sliced_audit_writes_one_report_per_slice_and_they_merge_into_one(sim, tmp_path):
+    """The audit as an AWX sliced job template: each slice (here ansible-runner with --limit, one slice pattern each)
+    audits its part of the inventory's customers and writes its own report; audit_merge.yml merges them into the
+    report one unsliced run writes."""
+    link_collection()
+    private = tmp_path / 'job'
+    (private / 'env').mkdir(parents=True)
+    os.symlink(os.path.join(ROOT, 'playbooks'), str(private / 'project'))
+    (private / 'inventory').mkdir()
+    with open(os.path.join(AWX, 'inventory', 'atria.yml'), encoding='utf-8') as handle:
+        (private / 'inventory' / 'atria.yml').write_text(handle.read(), encoding='utf-8')
+    converged, drifted = tmp_path / 'tenants.yml', tmp_path / 'tenants-drifted.yml'
+    converged.write_text(slice_definitions(), encoding='utf-8')
+    drifted.write_text(slice_definitions(drift=('ACME', 'GAMMA')), encoding='utf-8')
+    reports = tmp_path / 'reports'
+    envvars = credential_env({'api_url': sim.url, 'api_username': ADMIN_USER[0], 'api_password': ADMIN_USER[1],
+                              'validate_certs': True})
+    envvars.update({'ANSIBLE_COLLECTIONS_PATH': COLLECTIONS, 'ANSIBLE_COLLECTIONS_SCAN_SYS_PATH': 'false',
+                    'ANSIBLE_CALLBACKS_ENABLED': 'atria.cortex.atria_audit', 'ATRIA_AUDIT_REPORT_DIR': str(reports),
+                    'ANSIBLE_INVENTORY_UNPARSED_WARNING': 'false'})
+    (private / 'env' / 'envvars').write_text(yaml.safe_dump(envvars), encoding='utf-8')
+    environment = clean_environment()
+    environment['PATH'] = BIN + os.pathsep + environment.get('PATH', '')
+
+    def job(ident, playbook, extra_vars, limit=None):
+        (private / 'env' / 'extravars').write_text(yaml.safe_dump(extra_vars), encoding='utf-8')
+        command = [os.path.join(BIN, 'ansible-runner'), 'run', str(private), '-p', playbook, '--ident', ident]
+        if limit:
+            command += ['--limit', limit]
+        completed = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=900, check=False)
+        assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-2000:]
+        return completed
+
+    # The four tenants exist (one run over localhost), then the inventory lists them among the customers.
+    job('onboard', 'onboard.yml', {'tenant_vars_file': str(converged)})
+    listed = subprocess.run([os.path.join(BIN, 'ansible-inventory'), '-i', str(private / 'inventory' / 'atria.yml'),
+                             '--list'], env=dict(environment, **envvars), capture_output=True, text=True, timeout=300,
+                            check=True)
+    hosts = json.loads(listed.stdout)['atria_customers']['hosts']
+    ours = [host for host in hosts if host in ('ACME', 'BETA', 'GAMMA', 'DELTA')]
+    assert sorted(ours) == ['ACME', 'BETA', 'DELTA', 'GAMMA']
+    # Two slices, as AWX would cut them: contiguous parts of atria_customers, two of our tenants in each.
+    cut = hosts.index(ours[2])
+    slices = ['atria_customers[0:%d]' % (cut - 1), 'atria_customers[%d:]' % cut]
+    audit_vars = {'tenant_hosts': 'atria_customers', 'tenant_vars_file': str(drifted)}
+    sim.hook('log/clear')
+    for number, pattern in enumerate(slices, 1):
+        job('slice-%d' % number, 'audit.yml', audit_vars, limit=pattern)
+    slice_files = sorted(reports.glob('atria-audit-*.json'))
+    assert len(slice_files) == 2, 'each slice writes its own report: %s' % sorted(os.listdir(str(reports)))
+    parts = [json.loads(path.read_text(encoding='utf-8')) for path in slice_files]
+    assert sorted(len(part['slice']['hosts']) for part in parts) == sorted([cut, len(hosts) - cut])
+    assert sorted(tenant['tenant'] for part in parts for tenant in part['tenants']) == ['ACME', 'BETA', 'DELTA', 'GAMMA']
+    assert [entry for entry in sim.log() if entry.get('action') in ('SET', 'DELETE')] == []
+
+    # The merge: one report, JSON and HTML.
+    job('merge', 'audit_merge.yml', {'audit_merge_from': str(reports)})
+    merged = json.loads((reports / 'atria-audit-merged.json').read_text(encoding='utf-8'))
+    assert merged['complete'] is True and len(merged['slices']) == 2
+    assert merged['summary'] == {'drift': True, 'tenants_audited': 4, 'tenants_drifted': 2, 'drifted_entities': 2,
+                                 'drifted_fields': 2, 'module_results': sum(part['summary']['module_results'] for part in parts),
+                                 'failures': 0}
+    assert sorted((row['tenant'], row['field'], row['expected']) for row in merged['rows']) == [
+        ('ACME', 'contact_name', 'Ann & <Co>'), ('GAMMA', 'contact_name', 'Ann & <Co>')]
+    page = (reports / 'atria-audit-merged.html').read_text(encoding='utf-8')
+    assert 'Ann &amp; &lt;Co&gt;' in page and '<Co>' not in page and '<script' not in page
+    tree = lxml_html.fromstring(page)
+    assert len(tree.xpath('//table[@id="slices"]/tbody/tr')) == 2
+    assert tree.xpath('string(//*[@id="drifted_fields"])') == '2'
+
+    # The same audit unsliced gives the same rows and summary.
+    job('whole', 'audit.yml', audit_vars)
+    whole = json.loads((reports / 'atria-audit.json').read_text(encoding='utf-8'))
+    def key(row):
+        return (row['tenant'], row['entity'], row['field'])
+    assert sorted(map(key, whole['rows'])) == sorted(map(key, merged['rows']))
+    assert whole['summary'] == merged['summary']
