@@ -5,7 +5,9 @@ The guide: "Workflow approval is triggered at the object level" and the object's
 are gated (not plain attribute updates, not the cascades of a customer de-provisioning):
 when the customer's Workflow Managers or a Workflow Group subscribes to the event (access other than None) and
 has approvers, the change waits. Approvers of a Workflow Group are its members (memberstoapprove of them must
-accept); approvers of Workflow Managers are the customer's administrators (one must accept). One decline declines.
+accept); approvers of Workflow Managers are the managers of the requesting user (the API caller's "manager"
+property, up to <managers> levels up the chain), or the customer's administrators when the caller has no manager;
+one of them must accept. One decline declines.
 
 customer["approval"]["responses"] = [{"id", "description", "status", "requestdate", "resolveddate",
     "requestedby" (user id), "needed", "action" (what to do once accepted, or None),
@@ -38,16 +40,32 @@ def _subscribed(subscriptions, category, label, event):
     return any((labels.get(key) or {}).get(event, "None") != "None" for key in ("All", label))
 
 
+def manager_chain(ctx, user, levels):
+    """Ids of the user's manager, its manager's manager, ... up to levels (the user property "manager")."""
+    chain = []
+    current = user
+    while current is not None and len(chain) < levels:
+        owner = ctx.store.customers.get(current["customer_id"])
+        login = (current.get("properties") or {}).get("manager")
+        current = ctx.lookup_user(owner, name=login) if owner is not None and login else None
+        if current is None or current["id"] in chain or current["id"] == user["id"]:
+            break
+        chain.append(current["id"])
+    return chain
+
+
 def approvers(ctx, customer, category, label, event):
     """(approver user ids, how many must accept) for an event; ([], 0) when nobody subscribes."""
     from .providers import GROUPS, MANAGERS, providers_of   # late: providers imports this module
     providers = providers_of(customer)
     ids, needed = [], 0
     if _subscribed(providers[MANAGERS]["subscriptions"], category, label, event):
-        admins = [user["id"] for user in ctx.users_of(customer)
-                  if ADMIN_ROLE in (user.get("roles") or []) and user.get("status") != "NotProvisioned"]
-        ids.extend(admins)
-        needed = max(needed, 1 if admins else 0)
+        levels = providers[MANAGERS]["configuration"].get("managers", 1)
+        managers = manager_chain(ctx, ctx.caller, levels) or [
+            user["id"] for user in ctx.users_of(customer)
+            if ADMIN_ROLE in (user.get("roles") or []) and user.get("status") != "NotProvisioned"]
+        ids.extend(managers)
+        needed = max(needed, 1 if managers else 0)
     for group in providers[GROUPS]["groups"]:
         if _subscribed(group["subscriptions"], category, label, event):
             members = [uid for uid in group["members"] if uid in ctx.store.users]

@@ -189,13 +189,27 @@ def render_additional(rec, customer):
     return root
 
 
-def parse_set(props_el, defs, what):
+def find_additional(name):
+    """The user definition whose Active Directory attribute is name (case-insensitive), or None."""
+    wanted = (name or "").strip().casefold()
+    return next((item for item in USER_DEFS if item.get("adattribute") and item["adattribute"].casefold() == wanted),
+                None)
+
+
+def parse_additional_set(props_el):
+    """[(definition, value)] from <additionalproperties>: properties named by their AD attribute (the names a GET
+    of <additionalproperties/> writes, so its answer can be sent back); error 19 for an unknown attribute."""
+    return parse_set(props_el, USER_DEFS, "user's Active Directory attributes", lookup=lambda _defs, name:
+                     find_additional(name))
+
+
+def parse_set(props_el, defs, what, lookup=find_def):
     """[(definition, value)] from <properties><property><name/><value/></property>...; error 19 if unknown."""
     pairs = []
     for prop in props_el.findall("property"):
         name_el = prop.find("name")
         name = (name_el.text or "") if name_el is not None else ""
-        definition = find_def(defs, name)
+        definition = lookup(defs, name)
         if definition is None:
             raise SimError(19, "Invalid property '%s' for a %s: no such property is defined." % (name, what))
         value_el = prop.find("value")

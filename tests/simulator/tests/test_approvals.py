@@ -328,3 +328,23 @@ def test_pending_is_never_a_phase_of_provisioning(sim):
         time.sleep(0.01)
     assert seen[-1] == "Provisioned" and "Pending" not in seen
     assert set(seen) <= {"Requested", "InProgress", "Provisioned"}
+
+
+def test_workflow_managers_approve_along_the_requesters_manager_chain(sim):
+    """The provider's description: "Requests are approved by the managers of the requesting user"."""
+    ok(sim, "SET", customer("Gsp", user("admin_Gsp", E.properties(E.property(E.name("manager"),
+                                                                           E.value("noapi_Gsp"))))))
+    set_providers(sim, E.approvalprovider(E.name("Workflow Managers"), E.subscriptions(E.users(
+        subscription("Provision", "Object")))))
+    ok(sim, "SET", customer("DA", user("Minnie")))
+    request = held_request(sim, "Minnie")
+    assert [el.findtext("user/name") for el in request.findall("subscription")] == ["noapi_Gsp"]
+    answer(sim, request.findtext("subscription/id"), "Accepted")
+    assert user_status(sim, "Minnie") == ("Provisioned", "False")
+
+
+def test_workflow_managers_fall_back_to_the_customer_administrators(sim):
+    set_providers(sim, E.approvalprovider(E.name("Workflow Managers"), E.subscriptions(E.users(
+        subscription("Provision", "Object")))))
+    ok(sim, "SET", customer("DA", user("Minnie")))
+    assert [el.findtext("user/name") for el in held_request(sim, "Minnie").findall("subscription")] == ["admin_DA"]

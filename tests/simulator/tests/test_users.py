@@ -298,3 +298,35 @@ def test_published_email_rule_does_not_backtrack_forever(tc):
     status, root = set_users(tc, E.user(E.name("User1"), E.externalemail("a@b." + "c" * 60 + "1")))
     assert (status, error_of(root)[0]) == (400, 15)
     assert time.time() - start < 2
+
+
+def test_additional_properties_are_set_by_their_ad_attribute(tc):
+    """The guide: properties returned by a GET "can then be used in a SET request"."""
+    set_users(tc, E.user(E.name("User1")), E.user(E.name("Boss")))
+    status, root = set_users(tc, E.user(E.name("User1"), E.additionalproperties(
+        E.property(E.name("title"), E.value("Engineer")), E.property(E.name("Mobile"), E.value("+371 2000")),
+        E.property(E.name("sn"), E.value("Bērziņš")), E.property(E.name("manager"), E.value("Boss")))))
+    assert status == 200, etree.tostring(root)
+    _status, root = get_user(tc, E.name("User1"), E.additionalproperties())
+    found = root.findall("customer/user/additionalproperties/property")
+    values = dict((p.findtext("name"), p.findtext("value")) for p in found)
+    assert (values["title"], values["mobile"], values["sn"], values["manager"]) == \
+        ("Engineer", "+371 2000", "Bērziņš", "Boss_TC")
+    assert user_el(tc, "User1").findtext("lastname") == "Bērziņš"
+
+
+@pytest.mark.parametrize("prop, value, code", [("nosuchattribute", "x", 19), ("manager", "Nobody", 15),
+                                               ("manager", "User1_TC", 15)])
+def test_additional_properties_are_checked(tc, prop, value, code):
+    set_users(tc, E.user(E.name("User1")))
+    status, root = set_users(tc, E.user(E.name("User1"), E.additionalproperties(
+        E.property(E.name(prop), E.value(value)))))
+    assert (status, error_of(root)[0]) == (400, code)
+
+
+def test_the_manager_property_takes_a_distinguished_name_or_upn(tc):
+    set_users(tc, E.user(E.name("User1")), E.user(E.name("Boss")))
+    for value in ("CN=Boss_TC,OU=Test Customer 1(TC),OU=Customers,DC=x", "boss_tc@test2.local"):
+        set_users(tc, E.user(E.name("User1"), E.properties(E.property(E.name("manager"), E.value(value)))))
+        users = tc.state()["users"]
+        assert next(u for u in users if u["name"] == "User1_TC")["properties"]["manager"] == "Boss_TC"

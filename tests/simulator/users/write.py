@@ -14,6 +14,7 @@ from . import read, record, roles
 SET_KEYS = ("id", "name", "upn")
 TEXT_FIELDS = ("fullname", "firstname", "lastname", "phone", "customfield1", "customfield2")
 _FIELD_PROPERTY = dict((field, prop) for prop, field in definitions.USER_FIELDS.items())
+MANAGER = "manager"
 _BAD_NAME = re.compile(r'[\s"/\\\[\]:;|=,+*?<>@]')
 _UPN = re.compile(r"^[^@\s]+@([^@\s]+)$")
 
@@ -213,9 +214,26 @@ def _place(customer, rec, key, value):
     return _set(rec, key, known)
 
 
-def _apply_properties(ctx, customer, rec, props_el):
+def _manager(ctx, customer, rec, value):
+    """The manager property names a user of the same customer (the published rule is a user search, "A user must
+    be specified"): by login (with or without _CODE), UPN or distinguished name (CN=login,...); stored as the
+    manager's login. Workflow Managers approve along this chain (approvals/responses.py)."""
+    if not value:
+        return ""
+    login = value[3:].split(",", 1)[0] if value[:3].upper() == "CN=" else value
+    manager = ctx.lookup_user(customer, name=login) or ctx.lookup_user(customer, upn=login)
+    if manager is None:
+        raise SimError(15, "A user must be specified (manager: '%s' is not a user of customer '%s')."
+                       % (value, customer["name"]))
+    if manager["id"] == rec["id"]:
+        raise SimError(15, "A user must be specified (manager: user '%s' cannot be its own manager)." % rec["name"])
+    return manager["name"]
+
+
+def _apply_properties(ctx, customer, rec, pairs):
+    """Apply (definition, value) pairs from <properties> or <additionalproperties>; True when rec changed."""
     changed = False
-    for definition, value in definitions.parse_set(props_el, definitions.USER_DEFS, "user"):
+    for definition, value in pairs:
         name = definition["name"]
         field = definitions.USER_FIELDS.get(name)
         if field == "name":
@@ -230,6 +248,8 @@ def _apply_properties(ctx, customer, rec, props_el):
             changed = _set(rec, field, _check_field(field, value)) or changed
         elif name == "Locked":
             changed = _set(rec, "locked", ctx.parse_bool(value, "property Locked")) or changed
+        elif name == MANAGER:
+            changed = _set(rec["properties"], name, _manager(ctx, customer, rec, value)) or changed
         else:
             changed = _set(rec["properties"], name, definitions.check(definition, value)) or changed
     return changed
@@ -265,7 +285,11 @@ def _apply_fields(ctx, customer, rec, el):
         changed = _set(rec, "roles", _roles(customer, roles_el)) or changed
     props_el = el.find("properties")
     if props_el is not None:
-        changed = _apply_properties(ctx, customer, rec, props_el) or changed
+        changed = _apply_properties(ctx, customer, rec, definitions.parse_set(props_el, definitions.USER_DEFS,
+                                                                               "user")) or changed
+    additional_el = el.find("additionalproperties")
+    if additional_el is not None:
+        changed = _apply_properties(ctx, customer, rec, definitions.parse_additional_set(additional_el)) or changed
     return changed
 
 
