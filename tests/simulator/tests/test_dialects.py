@@ -3,6 +3,8 @@
 import pytest
 from lxml.builder import E
 
+from tests.simulator.dialect import releases, spellings
+
 from .svcbuild import call, customer, error, get_service, ok, service, user
 
 
@@ -234,3 +236,59 @@ def test_sharepoint_codes_are_all_known_by_default(sim):
 def test_spellings_are_validated(sim, bad):
     with pytest.raises(Exception, match="400"):
         sim.config({"spellings": bad})
+
+
+# --------------------------------------------------------------------- every spelling, forced both ways
+def _send_password_flag(sim, tag):
+    ok(sim, "SET", customer("DA", user("admin_DA", E.password(E(tag, "true")))))
+    return state_user(sim, "admin_DA")["changeatnextlogon"] is True
+
+
+def _send_group_field(field, value, wanted):
+    def send(sim, tag):
+        set_group(sim, E.displayname("DA Sales"), E(tag, value))
+        return group_state(sim, "DA Sales")[field] == wanted
+    return send
+
+
+def _send_member_flag(sim, tag):
+    remove_admin(sim, tag)
+    return staff_members(sim) == []
+
+
+def _send_owner(sim, tag):
+    set_group(sim, E.displayname("DA Sales"), E.owners(E(tag, E.displayname("Admin DA"))))
+    return bool(group_state(sim, "DA Sales")["owners"])
+
+
+def _send_sharepoint(sim, name):
+    return call(sim, "GET", customer("DA", service(name)))[0] == 200
+
+
+SENDERS = {
+    "changeatnextlogon": _send_password_flag,
+    "mailtip": _send_group_field("mailtip", "Tip", "Tip"),
+    "grouptype": _send_group_field("grouptype", "Global_Security", "Global_Security"),
+    "sendmoderationnotifications": _send_group_field("sendmoderationnotifications", "True", True),
+    "member_flag": _send_member_flag,
+    "owners_item": _send_owner,
+    "sharepoint_name": _send_sharepoint,
+}
+ROWS = [(key, forced, sent) for key, concept in sorted(spellings.KNOWN.items())
+        for forced in concept.spellings for sent in concept.spellings]
+
+
+def test_every_documented_spelling_has_a_sender():
+    assert set(SENDERS) == set(spellings.KNOWN)
+
+
+@pytest.mark.parametrize("key, forced, sent", ROWS)
+def test_a_forced_spelling_is_read_and_the_other_is_not(sim, key, forced, sent):
+    sim.config({"spellings": {key: forced}})
+    assert SENDERS[key](sim, sent) is (sent == forced)
+
+
+@pytest.mark.parametrize("key, sent", [(key, sent) for key, concept in sorted(spellings.KNOWN.items())
+                                       if key not in releases.SPELLINGS["atria12"] for sent in concept.spellings])
+def test_without_a_rule_both_spellings_are_read(sim, key, sent):
+    assert SENDERS[key](sim, sent) is True
