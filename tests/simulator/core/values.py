@@ -2,12 +2,15 @@
 
 Values follow the guide: booleans are accepted as true/yes/1/-1/0/no/false in any case (error 32 otherwise) and
 written back as True/False; limits are a number or 'Unlimited' in any case (error 7 otherwise).
-Elements are built with lxml's SubElement, never with string formatting.
+Elements are built with xmlio.sub (lxml's SubElement), never with string formatting.
 """
 
-from lxml import etree
-
+from . import xmlio
 from .errors import SimError
+
+# one element builder and one boolean spelling for every package (the handlers import them from here)
+sub = xmlio.sub
+bool_text = xmlio.bool_text
 
 TRUE_WORDS = frozenset(("true", "yes", "1", "-1"))
 FALSE_WORDS = frozenset(("false", "no", "0"))
@@ -59,10 +62,6 @@ def opt_bool(el, tag, what, default=None):
     return parse_bool(value, what)
 
 
-def bool_text(value):
-    return "True" if value else "False"
-
-
 def parse_limit(value, what):
     word = (value or "").strip()
     if word.lower() == "unlimited":
@@ -89,16 +88,6 @@ def parse_int(value, what, minimum=None):
     if minimum is not None and number < minimum:
         raise SimError(38, "%s: %d is too small; the smallest allowed value is %d." % (what, number, minimum))
     return number
-
-
-def sub(parent, tag, value=None, **attrs):
-    """Append <tag> to parent; a bool value is written True/False, None or '' leave the element empty."""
-    el = etree.SubElement(parent, tag, **attrs)
-    if isinstance(value, bool):
-        el.text = bool_text(value)
-    elif value is not None and value != "":
-        el.text = str(value)
-    return el
 
 
 def subs(parent, pairs):
