@@ -3,8 +3,10 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Reconciling many children of one customer in one task: one read, one multi-item SET, at most one DELETE.
 
-The CortexAPI accepts several ``<user>`` elements in one SET ("Multi-Item Provision" in the guide). Planning
-reuses the single-entity Engine per item, so a bulk task compares exactly like a single-item task does.
+The CortexAPI accepts several ``<user>`` elements in one SET ("Multi-Item Provision" in the guide). Each item is
+planned by a single-entity Engine, and the task goes the one path every task takes (reconciler.Run): a bulk task
+compares, checks, reports and waits exactly like a single-item task. What differs is only how the entities are
+read and written, which is this store's job.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -12,32 +14,19 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine, MissingForCreate
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError, NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import DEFAULT_WAIT_TIMEOUT, Engine, Run, values_of
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import INVALID_USER, USER_NOT_FOUND, CortexError, NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import FAILED, in_flight, status_equal
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address, Level
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import get_children
+from ansible_collections.atria.cortex.plugins.module_utils.engine import waiter
 
 # Server answers that mean "no such child" to a GET that names none: the server wants them named.
-NO_CHILDREN_CODES = (15, 16)
-
-
-class BulkItem:
-    """One list item: its options, the current element (if any) and its plan."""
-
-    def __init__(self, params, keys):
-        self.params = params
-        self.keys = keys            # [(tag, value)] that select the entity inside the customer
-        self.current = None
-        self.plan = None
-        self.engine = None
-
-    @property
-    def label(self):
-        return self.keys[0][1]
+NO_CHILDREN_CODES = (INVALID_USER, USER_NOT_FOUND)
 
 
 class BulkEngine:
-    """Reconciles a list of ``child_tag`` entities (users) of one customer."""
+    """Reconciles a list of ``child_tag`` entities (users) of one customer; the store of their Run."""
 
     def __init__(self, module, client, resource, customer, child_tag, keys_for, index_keys):
         self.module = module
@@ -47,7 +36,6 @@ class BulkEngine:
         self.child_tag = child_tag
         self.keys_for = keys_for        # keys_for(item_params, customer_code) -> [(tag, value)]
         self.index_keys = index_keys    # tags whose values identify a child (e.g. name, upn)
-        self.warnings = []
 
     # -- reading -----------------------------------------------------------------------------------------
     def read_all(self, read_children=()):
@@ -84,90 +72,86 @@ class BulkEngine:
         names = [xml_codec.text_of(child, 'name') for child in listing.iterfind('customer/' + self.child_tag)]
         return get_children(self.client, self.customer.code, self.child_tag, names, read_children)
 
+    def _read_index(self, engines):
+        return self.read_all(self.resource.read_children(_union_desired(self.resource, [engine.params for engine in engines])))
+
     # -- planning ----------------------------------------------------------------------------------------
     def plan(self, items_params):
-        read_children = self.resource.read_children(_union_desired(self.resource, items_params))
-        index = self.read_all(read_children)
+        """One surveyed Engine per list item, all read with one read of the customer's children."""
+        index = self.read_all(self.resource.read_children(_union_desired(self.resource, items_params)))
+        engines = []
         # Keys need the customer code, which read_all() has resolved by now.
-        items = [BulkItem(params, self.keys_for(params, self.customer.code)) for params in items_params]
-        for item in items:
-            item.current = _lookup(index, item.keys)
-            item.engine = Engine(self.module, self.client, self.resource, _FixedLocator(self.customer, self.child_tag, item.keys),
-                                 params=item.params)
-            desired = self.resource.desired(item.params)
-            item.plan = item.engine.plan(item.current, desired, item.params['state'])
-            if item.plan.action == 'create':
-                missing = self.resource.missing_for_create(desired)
-                if missing:
-                    raise MissingForCreate(item.engine.describe(), missing, getattr(self.client, 'username', None))
-            self.warnings.extend(item.engine.warnings)
-        return items
+        for params in items_params:
+            locator = ChildLocator(self.customer, self.child_tag, self.keys_for(params, self.customer.code))
+            engine = Engine(self.module, self.client, self.resource, locator, params=params)
+            engine.survey(params['state'], current=_lookup(index, locator.keys), read=False)
+            engines.append(engine)
+        return engines
 
-    # -- applying ----------------------------------------------------------------------------------------
-    def apply(self, items):
+    # -- the store of the Run ----------------------------------------------------------------------------
+    def send(self, engines):
         """One SET for every create/update, one DELETE for every delete; returns the request ids."""
         request_ids = []
-        writes = [item for item in items if item.plan.action in ('create', 'update')]
-        deletes = [item for item in items if item.plan.action == 'delete']
+        writes = [engine for engine in engines if engine.planned.action in ('create', 'update')]
+        deletes = [engine for engine in engines if engine.planned.action == 'delete']
         if writes:
-            children = [Level(self.child_tag, item.keys).element(item.plan.children(self.client)) for item in writes]
-            request = Level('customer', [('name', self.customer.code)]).element(children)
-            request_ids.append(self.client.set(request, verify=lambda: self._converged(writes)))
+            children = [engine.locator.level().element(engine.planned.children(self.client)) for engine in writes]
+            request_ids.append(self.client.set(self._customer_element(children), verify=lambda: self._shown(writes)))
         if deletes:
-            children = [Level(self.child_tag, item.keys).element() for item in deletes]
-            request = Level('customer', [('name', self.customer.code)]).element(children)
-            request_ids.append(self.client.delete(request, verify=lambda: self._converged(deletes)))
+            children = [engine.locator.level().element() for engine in deletes]
+            request_ids.append(self.client.delete(self._customer_element(children), verify=lambda: self._shown(deletes)))
         return request_ids
 
-    def _converged(self, items):
-        index = self.read_all(self.resource.read_children(_union_desired(self.resource, [item.params for item in items])))
-        for item in items:
-            current = _lookup(index, item.keys)
-            again = item.engine.plan(current, self.resource.desired(item.params), item.params['state'])
-            if item.plan.action == 'create' and current is not None:
-                continue    # created; write-only values (passwords) cannot be compared anyway
-            if again.changed:
-                return False
-        return True
+    def _customer_element(self, children):
+        return Level('customer', [('name', self.customer.code)]).element(children)
+
+    def _shown(self, engines):
+        """True when one read shows every write of ``engines`` as done (its answer was lost on the way back)."""
+        index = self._read_index(engines)
+        return all(engine.shows_plan(_lookup(index, engine.locator.keys)) for engine in engines)
+
+    def read_back(self, engines):
+        index = self._read_index(engines)
+        for engine in engines:
+            engine.current = _lookup(index, engine.locator.keys)
+
+    def wait_for(self, request_id, engines):
+        """Wait for a request the write started; CPSM 10 answers no id, so then for the written children's status."""
+        timeout = self.module.params.get('wait_timeout') or DEFAULT_WAIT_TIMEOUT
+        if request_id is not None:
+            return waiter.wait_for_request(self.client, request_id, timeout, progress=self.module.progress,
+                                           label='%s (bulk change)' % self.customer.describe())
+
+        def read_status():
+            index = self.read_all()
+            return _settling([xml_codec.text_of(_lookup(index, engine.locator.keys), 'status') for engine in engines])
+
+        waiter.wait_for_status(read_status, timeout, 'the bulk change', progress=self.module.progress)
+        return None
 
     # -- the whole run -----------------------------------------------------------------------------------
-    def ensure(self, items_params, result_key):
-        items = self.plan(items_params)
-        changed = any(item.plan.changed for item in items)
-        result = {'changed': changed, 'request_ids': []}
-        if changed and not self.module.check_mode:
-            result['request_ids'] = self.apply(items)
-            if self.module.params.get('wait'):
-                for request_id in result['request_ids']:
-                    Engine(self.module, self.client, self.resource, None).wait(request_id, 'the bulk change')
-        created = [item for item in items if item.plan.action == 'create']
-        if created and not self.module.check_mode:
-            fresh = self.read_all()
-            for item in created:
-                item.current = _lookup(fresh, item.keys)
-        result[result_key] = [self._item_result(item) for item in items]
-        if self.module._diff and changed:
-            result['diff'] = {
-                'before': dict((item.label, item.plan.before) for item in items if item.plan.changed),
-                'after': dict((item.label, item.plan.after) for item in items if item.plan.changed),
-            }
-        if self.warnings:
-            result['warnings'] = self.warnings
-        return result
+    def ensure(self, items_params, result_key, before_delete=None, before_write=None):
+        """before_delete(current) / before_write(plan): checks per item, as Engine.ensure takes them."""
+        engines = self.plan(items_params)
+        run = Run(self.module, self.module.params, engines, self).execute(before_delete, before_write)
+        result = {'changed': run.changed, 'request_ids': run.request_ids}
+        result[result_key] = [self._item_result(run, engine) for engine in engines]
+        changed = [engine for engine in engines if engine.planned.changed]
+        return run.finish(result, {
+            'before': dict((engine.locator.label, engine.planned.before) for engine in changed),
+            'after': dict((engine.locator.label, engine.planned.after) for engine in changed),
+        })
 
-    def _item_result(self, item):
-        values = self.resource.values(item.current) if item.current is not None else {}
-        if item.plan.action == 'delete':
-            values = {}
-        elif item.plan.changed and item.plan.action != 'create':
-            values.update(item.plan.after)
-        values.setdefault(item.keys[0][0], item.label)
-        values['changed'] = item.plan.changed
-        values['action'] = item.plan.action
+    @staticmethod
+    def _item_result(run, engine):
+        values = run.entity(engine)
+        values.setdefault(engine.locator.keys[0][0], engine.locator.label)
+        values['changed'] = engine.planned.changed
+        values['action'] = engine.planned.action
         return values
 
 
-class _FixedLocator:
+class ChildLocator:
     """The address of one bulk item (its customer code is already known)."""
 
     def __init__(self, customer, child_tag, keys):
@@ -175,8 +159,15 @@ class _FixedLocator:
         self.child_tag = child_tag
         self.keys = keys
 
+    @property
+    def label(self):
+        return self.keys[0][1]
+
+    def level(self):
+        return Level(self.child_tag, self.keys)
+
     def address(self, client=None):
-        return Address([self.customer.level(), Level(self.child_tag, self.keys)])
+        return Address([self.customer.level(), self.level()])
 
     def retry_after(self, error, client):
         return False
@@ -194,6 +185,13 @@ def _union_desired(resource, items_params):
     for params in items_params:
         desired.update(resource.desired(params))
     return desired
+
+
+def _settling(statuses):
+    """The status that decides a wait for several entities: Failed, else one still in flight, else None (done)."""
+    if any(status_equal(status, FAILED) for status in statuses):
+        return FAILED
+    return next((status for status in statuses if in_flight(status)), None)
 
 
 def check_unique(items, label):

@@ -7,6 +7,10 @@ Every writing module drives this one engine with a Resource (what the entity is)
 is). The engine owns the rules users rely on: check mode sends reads only; an identical re-run sends one read
 and reports changed=false; a write carries only what differs; write-only values never reach a diff, a
 result or a trace; a write whose answer was lost is re-read before it is sent again.
+
+An ``Engine`` compares one entity. ``Run`` is the one path from the plans to the result that every writing task
+takes, for one entity (``Engine.ensure``) or for a list of them (``bulk.BulkEngine``): the checks before a write,
+check mode, the write, the wait, the entities as they now are, the diff and the warnings.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -16,8 +20,12 @@ __metaclass__ = type
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import IN_FLIGHT_STATUSES
-from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import FAILED, NOT_PROVISIONED, PROVISIONED, status_equal, status_key
 from ansible_collections.atria.cortex.plugins.module_utils.engine import waiter
+from ansible_collections.atria.cortex.plugins.module_utils.api.release import release_of
+from ansible_collections.atria.cortex.plugins.module_utils.engine.verification import verify_run
+
+DEFAULT_WAIT_TIMEOUT = 300
 
 
 class Plan:
@@ -57,16 +65,24 @@ class Plan:
 
 
 class Engine:
-    """Reconciles one entity described by ``resource`` at the place ``locator`` names."""
+    """Reconciles one entity described by ``resource`` at the place ``locator`` names.
+
+    ``survey(state)`` reads and plans it (``desired``, ``current``, ``planned``); ``ensure(state)`` is the whole
+    task. As the store of a Run it sends its own write (``send``) and reads itself back (``read_back``).
+    """
 
     def __init__(self, module, client, resource, locator, params=None):
-        self.module = module
+        self.module = module        # the task: params, check_mode, diff (engine/runner.py)
         self.client = client
         self.resource = resource
         self.locator = locator
         # Bulk modules plan many entities with one engine each, each with the options of its list item.
         self.params = module.params if params is None else params
         self.warnings = []
+        self.state = None
+        self.desired = {}
+        self.current = None
+        self.planned = None
 
     # -- reading -----------------------------------------------------------------------------------------
     def read(self, desired=None):
@@ -83,6 +99,21 @@ class Engine:
                 raise
 
     # -- planning ----------------------------------------------------------------------------------------
+    def survey(self, state, current=None, read=True):
+        """Read the entity (unless ``read`` is False: ``current`` was read already) and plan it for ``state``.
+
+        This is the one place a creation is checked for the options it needs: MissingForCreate, before any write.
+        """
+        self.state = state
+        self.desired = self.resource.desired(self.params)
+        self.current = self.read(self.desired) if read else current
+        self.planned = self.plan(self.current, self.desired, state)
+        if self.planned.action == 'create':
+            missing = self.resource.missing_for_create(self.desired)
+            if missing:
+                raise MissingForCreate(self.describe(), missing, getattr(self.client, 'username', None))
+        return self.planned
+
     def plan(self, current, desired, state):
         """Compare the current entity element (or None) with the desired option values."""
         if state == 'absent':
@@ -112,16 +143,21 @@ class Engine:
         values = self.resource.values(current)
         changes = []
         before, after = {}, {}
+        status = self._status_to_send(values.get('status'), state)
+        # Re-provisioning carries everything the task asks for, as a creation does: a server given only the status
+        # applies its defaults (a user service gets the customer's first enabled plan), whatever its read showed.
+        # Write-only values (passwords) are not sent again for that.
+        reprovisioning = status == PROVISIONED
         for field in self.resource.fields:
             if field.option not in desired:
                 continue
-            change = field.compare(values.get(field.option), desired[field.option], self.params, creating=False)
+            change = field.compare(values.get(field.option), desired[field.option], self.params,
+                                   creating=reprovisioning and not field.write_only)
             if not field.write_only:
                 before[field.option] = change.before
                 after[field.option] = change.after
             if change.changed:
                 changes.append((field, change))
-        status = self._status_to_send(values.get('status'), state)
         if status:
             before['status'] = values.get('status')
             after['status'] = status
@@ -137,12 +173,12 @@ class Engine:
                 self.warnings.append('%s has the status %s: a provisioning request is still running. Re-run the task '
                                      'once it has finished (or use wait: true).' % (self.describe(), current_status))
             return None
-        if state == 'present' and current in ('notprovisioned', 'failed'):
+        if state == 'present' and (status_equal(current, NOT_PROVISIONED) or status_equal(current, FAILED)):
             # A failed provisioning is submitted again: the run after fixing its cause (which the failure message
             # asks for) provisions the entity, and until then every run says that it is not provisioned.
-            return 'Provisioned'
-        if state == 'deprovisioned' and current != 'notprovisioned':
-            return 'NotProvisioned'
+            return PROVISIONED
+        if state == 'deprovisioned' and not status_equal(current, NOT_PROVISIONED):
+            return NOT_PROVISIONED
         return None
 
     def _visible(self, current, desired):
@@ -150,7 +186,37 @@ class Engine:
         keys = set(desired) | set(['status'])
         return dict((key, value) for key, value in values.items() if key in keys)
 
-    # -- applying ----------------------------------------------------------------------------------------
+    # -- after a write: does a read show it? ---------------------------------------------------------------
+    def unsent(self, current, desired, state):
+        """What a plan for ``current`` would still send: [(field, change)] without write-only values (they cannot
+        be read back), plus ('status', status) when the status would be sent again. [] means the write shows."""
+        again = self._plan_update(current, desired, state)
+        pending = [(field, change) for field, change in again.changes if not field.write_only]
+        if again.status:
+            pending.append(('status', again.status))
+        return pending
+
+    def replan(self, current):
+        """The plan this engine would make now for ``current`` (same task, same state), without new warnings:
+        what a read-back after the write is compared with."""
+        warnings = list(self.warnings)
+        try:
+            return self.plan(current, self.desired, self.state)
+        finally:
+            self.warnings = warnings
+
+    def shows_plan(self, current):
+        """True when ``current`` (read after the surveyed plan was sent) shows that write as done."""
+        if self.planned.action == 'delete':
+            return current is None
+        return current is not None and not self.unsent(current, self.desired, _state_sent(self.planned))
+
+    def converged(self, desired, plan):
+        """True when a re-read shows the write already applied (its answer was lost on the way back)."""
+        current = self.read(desired)
+        return current is not None and not self.unsent(current, desired, _state_sent(plan))
+
+    # -- the store of a single-entity Run ----------------------------------------------------------------
     def apply(self, plan, desired):
         """Send the one write the plan needs; return the provisioning request id (None on CPSM 10)."""
         address = self.locator.address(self.client)
@@ -160,26 +226,31 @@ class Engine:
             return self.client.delete(address.element(entity_children=False), verify=lambda: self.read() is None)
         return self.client.set(address.element(plan.children(self.client)), verify=lambda: self.converged(desired, plan))
 
-    def converged(self, desired, plan):
-        """True when a re-read shows the write already applied (its answer was lost on the way back)."""
-        current = self.read(desired)
-        if current is None:
-            return False
-        state = 'deprovisioned' if plan.status == 'NotProvisioned' else 'present'
-        again = self._plan_update(current, desired, state)
-        # Write-only values cannot be re-read: they count as applied once the entity exists.
-        return not [change for field, change in again.changes if not field.write_only] and not again.status
+    def send(self, engines):
+        """Run store: the write of this one entity; returns [request id]."""
+        return [engine.apply(engine.planned, engine.desired) for engine in engines]
 
-    def wait(self, request_id, describe):
-        timeout = self.params.get('wait_timeout') or 300
+    def read_back(self, engines):
+        """Run store: each engine's entity as it is now (engine.current)."""
+        for engine in engines:
+            engine.current = engine.read(engine.desired)
+
+    def wait_for(self, request_id, engines):
+        """Run store: wait for the request this entity's write started."""
+        return self.wait(request_id)
+
+    def wait(self, request_id, describe=None):
+        """Wait for the provisioning request (CPSM 10, no id: for the entity's status); the request dict or None."""
+        timeout = self.params.get('wait_timeout') or DEFAULT_WAIT_TIMEOUT
         if request_id is not None:
-            return waiter.wait_for_request(self.client, request_id, timeout)
+            return waiter.wait_for_request(self.client, request_id, timeout, progress=self.module.progress,
+                                           label=describe or self.describe())
 
         def read_status():
             current = self.read()
             return None if current is None else xml_codec.text_of(current, 'status')
 
-        waiter.wait_for_status(read_status, timeout, describe)
+        waiter.wait_for_status(read_status, timeout, describe or self.describe(), progress=self.module.progress)
         return None
 
     # -- the whole run -----------------------------------------------------------------------------------
@@ -190,45 +261,92 @@ class Engine:
         they run in check mode too, so an audit reports what a real run would refuse, and cost nothing when
         there is nothing to write.
         """
-        desired = self.resource.desired(self.params)
-        current = self.read(desired)
-        plan = self.plan(current, desired, state)
-        if plan.action == 'create':
-            missing = self.resource.missing_for_create(desired)
-            if missing:
-                raise MissingForCreate(self.describe(), missing, getattr(self.client, 'username', None))
-        if plan.action == 'delete' and before_delete is not None:
-            before_delete(current)
-        if plan.action in ('create', 'update') and before_write is not None:
-            before_write(plan)
-        result = {'changed': plan.changed, 'request_id': None}
-        if plan.changed and not self.module.check_mode:
-            result['request_id'] = self.apply(plan, desired)
-            if self.params.get('wait'):
-                request = self.wait(result['request_id'], self.describe())
-                if request:
-                    result['request'] = request
-        result[self.resource.result_key] = self.result_entity(plan, current, desired)
-        if self.module._diff and plan.changed:
-            result['diff'] = {'before': plan.before, 'after': plan.after}
-        if self.warnings:
-            result['warnings'] = self.warnings
-        return result
-
-    def result_entity(self, plan, current, desired):
-        """The entity as it now is: re-read after a real create or a wait, predicted otherwise."""
-        if plan.action == 'delete':
-            return {}
-        reread = plan.changed and not self.module.check_mode and (plan.action == 'create' or self.params.get('wait'))
-        if reread:
-            current = self.read(desired)
-        values = self.resource.values(current) if current is not None else {}
-        if plan.changed and not reread:
-            values.update(plan.after)
-        return values
+        self.survey(state)
+        run = Run(self.module, self.params, [self], self).execute(before_delete, before_write)
+        result = {'changed': run.changed, 'request_id': run.request_ids[0] if run.request_ids else None}
+        if run.requests and run.requests[0]:
+            result['request'] = run.requests[0]
+        result[self.resource.result_key] = run.entity(self)
+        return run.finish(result, {'before': self.planned.before, 'after': self.planned.after})
 
     def describe(self):
         return self.locator.address(self.client).describe()
+
+
+class Run:
+    """The one path from plans to the module result, for one entity or many.
+
+    engines  -- surveyed Engines (``engine.planned`` set), one per entity
+    store    -- sends their writes and reads them back: ``send(engines) -> [request ids]`` (the only place a
+                write is sent), ``read_back(engines)`` (sets each ``engine.current``),
+                ``wait_for(request_id, engines) -> request dict or None``. An Engine is the store of its own
+                single-entity run; a BulkEngine sends a list in one SET.
+    params   -- the task-level options (``wait``, ``wait_timeout``)
+    """
+
+    def __init__(self, task, params, engines, store):
+        self.task = task
+        self.params = params
+        self.engines = list(engines)
+        self.store = store
+        self.changed = any(engine.planned.changed for engine in self.engines)
+        self.request_ids = []
+        self.requests = []
+        self.reread = []        # engines read back after the write (their result is what the server has)
+
+    def execute(self, before_delete=None, before_write=None):
+        """Checks (in check mode too), then - unless check mode - the write, the wait and the read-back."""
+        for engine in self.engines:
+            if engine.planned.changed and engine.resource.needs:
+                # A feature CPSM 10 lacks is silently ignored there: refuse before writing (one GET <global/>).
+                release_of(engine.client).require(engine.resource.needs, engine.describe())
+            if engine.planned.action == 'delete' and before_delete is not None:
+                before_delete(engine.current)
+            if engine.planned.action in ('create', 'update') and before_write is not None:
+                before_write(engine.planned)
+        if not self.changed or self.task.check_mode:
+            return self
+        written = [engine for engine in self.engines if engine.planned.changed]
+        self.request_ids = self.store.send(written)
+        wait = bool(self.params.get('wait'))
+        if wait:
+            self.requests = [self.store.wait_for(request_id, written) for request_id in self.request_ids]
+        # A write is not done until a read shows it (DESIGN point 15): every entity written is read back once (one
+        # GET; one GET of all children in bulk), compared with what was sent (what did not take fails the task), and
+        # the result reports what the server holds.
+        self.store.read_back(written)
+        self.reread = [engine for engine in written if engine.planned.action != 'delete']
+        verify_run(self, written)
+        return self
+
+    def entity(self, engine):
+        """The entity as it now is: read back after a real create or a wait, predicted otherwise (check mode)."""
+        plan = engine.planned
+        if plan.action == 'delete':
+            return {}
+        values = values_of(engine.resource, engine.current)
+        if plan.changed and engine not in self.reread:
+            values.update(plan.after)
+        return values
+
+    def finish(self, result, diff):
+        """The diff (in diff mode, when something changed) and every engine's warnings, added to ``result``."""
+        if self.task.diff and self.changed:
+            result['diff'] = diff
+        warnings = [warning for engine in self.engines for warning in engine.warnings]
+        if warnings:
+            result['warnings'] = warnings
+        return result
+
+
+def values_of(resource, current):
+    """The entity element as option values; {} when there is none."""
+    return resource.values(current) if current is not None else {}
+
+
+def _state_sent(plan):
+    """The state a plan's write was made for, as far as a re-read can tell (its status, if it sent one)."""
+    return 'deprovisioned' if plan.status == NOT_PROVISIONED else 'present'
 
 
 class MissingForCreate(CortexError):

@@ -7,15 +7,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import copy
-
 import pytest
 
-from ansible_collections.atria.cortex.plugins.module_utils.engine.bulk import BulkEngine
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine, MissingForCreate
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerLocator, CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerLocator
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import UserLocator, suffixed_user_name
 
 from fakes import FakeClient, FakeModule, element
@@ -221,39 +218,3 @@ def test_converged_detects_an_applied_write():
     engine.apply(plan, desired)
     assert engine.converged(desired, plan) is True
 
-
-def bulk(client, users, check_mode=False):
-    params = dict(customer='ACME', wait=False, wait_timeout=5, users=users)
-    module = FakeModule(params, check_mode=check_mode)
-    engine = BulkEngine(module, client, USER, CustomerRef('ACME'), 'user',
-                        lambda item, code: [('name', suffixed_user_name(item['name'], code))], index_keys=('name', 'upn'))
-    return engine.ensure([user_params(**item) for item in users], result_key='users')
-
-
-def test_bulk_sends_one_read_and_one_set_for_many_users():
-    client = FakeClient([acme()])
-    client.get = _all_users_get(client)
-    users = [dict(name='u%d' % number, first_name='U%d' % number) for number in range(5)]
-    result = bulk(client, users)
-    assert result['changed'] is True
-    sets = [call for call in client.writes if call[0] == 'SET']
-    assert len(sets) == 1 and len(sets[0][1].findall('user')) == 5
-    client.calls = []
-    again = bulk(client, users)
-    assert again['changed'] is False
-    assert len(client.reads) == 1 and client.writes == []
-
-
-def _all_users_get(client):
-    """The fake answers an all-users GET (an empty <user/>) with every user, as the simulator does."""
-    plain_get = client.get
-
-    def get(entity):
-        user = entity.find('user')
-        if user is not None and user.findtext('name') is None and user.findtext('upn') is None:
-            client.calls.append(('GET', entity))
-            response = element('<response version="1.0"/>')
-            response.append(copy.deepcopy(client.customers[entity.findtext("name")]))
-            return response
-        return plain_get(entity)
-    return get
