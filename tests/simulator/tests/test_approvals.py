@@ -8,7 +8,7 @@ from tests.simulator.core import context, store
 from tests.simulator.core.errors import SimError
 from tests.simulator.seed import base
 
-from .svcbuild import customer, error, get_service, get_user_service, new_customer, ok, plan, service, user
+from .simhelp import customer, error, get_service, get_user_service, new_customer, ok, plan, service, user
 
 SEEDED_SUBSCRIPTION = "6f1c2a4e-3b5d-4c7e-9a1f-2d3e4f5a6b7c"
 

@@ -3,7 +3,7 @@
 import pytest
 from lxml.builder import E
 
-from .svcbuild import error, ok
+from .simhelp import error, ok
 
 CAPTURE_FULLNAME = r"^[\p{L}\p{N} .-]{1,60}$"
 

@@ -5,7 +5,7 @@ from lxml.builder import E
 
 from tests.simulator.dialect import releases, spellings
 
-from .svcbuild import call, customer, error, get_service, ok, service, user
+from .simhelp import call, customer, error, get_service, ok, service, user
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from tests.simulator.core import store
 from tests.simulator.groups import distribution
 from tests.simulator.seed import base
 
-from .svcbuild import customer, error, get_service, get_user_service, ok, service, user
+from .simhelp import customer, error, get_service, get_user_service, ok, service, user
 
 
 @pytest.fixture(autouse=True)

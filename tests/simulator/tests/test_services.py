@@ -3,7 +3,7 @@
 import pytest
 from lxml.builder import E
 
-from .svcbuild import (customer, error, get_service, get_user_service, new_customer, ok, plan, plans_of, properties,
+from .simhelp import (customer, error, get_service, get_user_service, new_customer, ok, plan, plans_of, properties,
                        service, user, wait_status)
 
 HE_DETAIL_ORDER = ["name", "fullname", "location", "userlimit", "isbilled", "status", "approvalpending",

@@ -3,7 +3,7 @@
 import pytest
 from lxml.builder import E
 
-from .svcbuild import call, customer, get_service, ok, service, user
+from .simhelp import call, customer, get_service, ok, service, user
 
 
 @pytest.fixture(autouse=True)
