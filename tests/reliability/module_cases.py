@@ -18,15 +18,20 @@ class ModuleCase:
     ``create``/``update``: task options (connection options are added by the tests); ``update`` changes one field.
     ``delete``: the options that remove it again (None when the module cannot remove what it manages).
     ``identities(state)``: {what: how many the simulator holds}; 1 after a create or update, 0 after a delete.
+    ``stored(state)``: the written values as the simulator stores them (raw /_sim/state, not our parsers);
+    ``expected``: {'create': values, 'update': values} they must equal after that operation. The update's
+    changed field is among them, so a field sent under the wrong tag (or read back from the wrong one) fails.
     """
 
-    def __init__(self, label, module, create, update, identities, setup=(), delete=True):
+    def __init__(self, label, module, create, update, identities, stored, expected, setup=(), delete=True):
         self.label = label
         self.module = module
         self.create = create
         self.update = update
         self.delete = dict(create, state='absent') if delete is True else delete
         self.identities = identities
+        self.stored = stored
+        self.expected = expected
         self.setup = list(setup)
 
     def __repr__(self):
@@ -45,9 +50,10 @@ KEEPER = ('atria_user', dict(customer='REL', name='keeper'))
 EXCHANGE = dict(customer='REL', name='HE', version='2013', package='Default', user_plans=['EX10_BASIC'])
 # DA is seeded with Hosted Exchange and workflow providers; these users are the members of the groups below.
 DA_MEMBERS = ('atria_user', dict(customer='DA', users=[dict(name='relx'), dict(name='rely')]))
-DIST_GROUP = dict(customer='DA', display_name='Reliability Team', email='reliability@nervogrid.com', members=['relx'])
+DIST_GROUP = dict(customer='DA', display_name='Reliability Team', email='reliability@nervogrid.com', members=['relx'],
+                  owners=['rely'], hide_from_address_lists=True)
 APPROVAL_GROUP = dict(customer='DA', name='Reliability Approvers', description='Approves the reliability tests',
-                      members_to_approve=1, members=['relx'])
+                      members_to_approve=2, members=['relx', 'rely'])
 
 
 def _count(records, predicate):
@@ -58,10 +64,27 @@ def _customer(state, code):
     return next((rec for rec in state['customers'] if rec['name'] == code), {})
 
 
+def _user(state, name):
+    return next((rec for rec in state['users'] if rec['name'].lower() == name.lower()), {})
+
+
+def _user_names(state, ids):
+    """Stored member ids (workflow and distribution groups keep user ids) as the users' stored names."""
+    names = dict((rec['id'], rec['name']) for rec in state['users'])
+    return sorted(names.get(entry['id'] if isinstance(entry, dict) else entry, 'unknown id %r' % (entry,)) for entry in ids)
+
+
 def _customers_named(fullname):
     def identities(state):
         return {fullname: _count(state['customers'], lambda rec: rec['fullname'] == fullname)}
     return identities
+
+
+def _customer_fields(fullname, *fields):
+    def stored(state):
+        record = next((rec for rec in state['customers'] if rec['fullname'] == fullname), {})
+        return dict((field, record.get(field)) for field in fields)
+    return stored
 
 
 def _users_named(*names):
@@ -70,18 +93,52 @@ def _users_named(*names):
     return identities
 
 
+def _user_fields(names, *fields):
+    """The password is among the fields: the simulator stores it, so this proves it reached the server."""
+    def stored(state):
+        return dict((name, dict((field, _user(state, name).get(field)) for field in fields)) for name in names)
+    return stored
+
+
+def _customer_service_of(state, code, service):
+    return _customer(state, code).get('services', {}).get(service) or {}
+
+
 def _provisioned_service(code, service):
     def identities(state):
-        record = _customer(state, code).get('services', {}).get(service)
+        record = _customer_service_of(state, code, service)
         return {service: int(bool(record) and record.get('status') != 'NotProvisioned')}
     return identities
 
 
+def _service_values(code, service):
+    def stored(state):
+        record = _customer_service_of(state, code, service)
+        return {'status': record.get('status'), 'version': record.get('version'), 'package': record.get('package'),
+                'enabled plans': sorted(plan for plan, values in record.get('userplans', {}).items() if values.get('enabled'))}
+    return stored
+
+
+def _user_service_of(state, user, service):
+    return _user(state, user).get('services', {}).get(service) or {}
+
+
 def _provisioned_user_service(user, service):
     def identities(state):
-        record = next((rec for rec in state['users'] if rec['name'] == user), {}).get('services', {}).get(service)
+        record = _user_service_of(state, user, service)
         return {'%s of %s' % (service, user): int(bool(record) and record.get('status') != 'NotProvisioned')}
     return identities
+
+
+def _user_service_values(user, service):
+    def stored(state):
+        record = _user_service_of(state, user, service)
+        return {'status': record.get('status'), 'plans': sorted(record.get('plans', []))}
+    return stored
+
+
+def _dist_group(state, code, display_name):
+    return next((rec for rec in _customer(state, code).get('distgroups', []) if rec['displayname'] == display_name), {})
 
 
 def _dist_groups_named(code, display_name):
@@ -90,48 +147,116 @@ def _dist_groups_named(code, display_name):
     return identities
 
 
+def _dist_group_values(code, display_name):
+    def stored(state):
+        record = _dist_group(state, code, display_name)
+        return {'email': record.get('email'), 'mailtip': record.get('mailtip'), 'hidden': record.get('hidefromaddresslists'),
+                'members': _user_names(state, record.get('members', [])), 'owners': _user_names(state, record.get('owners', []))}
+    return stored
+
+
+def _providers(state, code):
+    return _customer(state, code).get('approval', {}).get('providers', {})
+
+
+def _approval_group(state, code, name):
+    groups = _providers(state, code).get('Workflow Groups', {}).get('groups', [])
+    return next((group for group in groups if group['name'] == name), {})
+
+
 def _approval_groups_named(code, name):
     def identities(state):
-        providers = _customer(state, code).get('approval', {}).get('providers', {})
-        groups = providers.get('Workflow Groups', {}).get('groups', [])
+        groups = _providers(state, code).get('Workflow Groups', {}).get('groups', [])
         return {name: _count(groups, lambda group: group['name'] == name)}
     return identities
 
 
+def _approval_group_values(code, name):
+    def stored(state):
+        group = _approval_group(state, code, name)
+        return {'description': group.get('description'), 'members': _user_names(state, group.get('members', [])),
+                'members to approve': group.get('configuration', {}).get('memberstoapprove')}
+    return stored
+
+
 def _workflow_managers(code):
     def identities(state):
-        return {'Workflow Managers': int('Workflow Managers' in _customer(state, code).get('approval', {}).get('providers', {}))}
+        return {'Workflow Managers': int('Workflow Managers' in _providers(state, code))}
     return identities
 
 
+def _workflow_manager_values(code):
+    """The seed data already has Workflow Managers for DA (1 manager, 3 days, reminder after 1): only the values
+    tell whether a write took."""
+    def stored(state):
+        return dict(_providers(state, code).get('Workflow Managers', {}).get('configuration', {}))
+    return stored
+
+
+CUSTOMER_FIELDS = ('contactname', 'contactemail', 'primarydomain', 'phone')
+BULK_NAMES = ['%s_REL' % user['name'] for user in USERS]
+BULK_CREATED = dict((user['name'] + '_REL', {'firstname': user['first_name'], 'password': user['password'], 'department': 'Unassigned'})
+                    for user in USERS)
+
 CASES = [
     ModuleCase('customer', 'atria_customer', CUSTOMER, dict(CUSTOMER, contact_name='Joan Doe'),
-               _customers_named(CUSTOMER['fullname'])),
+               _customers_named(CUSTOMER['fullname']), _customer_fields(CUSTOMER['fullname'], *CUSTOMER_FIELDS),
+               {'create': {'contactname': 'Jane Doe', 'contactemail': 'jane@rel.example', 'primarydomain': 'rel.example', 'phone': ''},
+                'update': {'contactname': 'Joan Doe', 'contactemail': 'jane@rel.example', 'primarydomain': 'rel.example', 'phone': ''}}),
     ModuleCase('customer without code', 'atria_customer', CUSTOMER_WITHOUT_CODE,
-               dict(CUSTOMER_WITHOUT_CODE, phone='+371 2000 0000'), _customers_named(CUSTOMER['fullname'])),
+               dict(CUSTOMER_WITHOUT_CODE, phone='+371 2000 0000'), _customers_named(CUSTOMER['fullname']),
+               _customer_fields(CUSTOMER['fullname'], *CUSTOMER_FIELDS),
+               {'create': {'contactname': 'Jane Doe', 'contactemail': 'jane@rel.example', 'primarydomain': 'rel.example', 'phone': ''},
+                'update': {'contactname': 'Jane Doe', 'contactemail': 'jane@rel.example', 'primarydomain': 'rel.example',
+                           'phone': '+371 2000 0000'}}),
     ModuleCase('user', 'atria_user',
                dict(customer='REL', name='rel1', first_name='Rel', password='Rel!Passw0rd1'),
                dict(customer='REL', name='rel1', first_name='Rel', department='Support'),
-               _users_named('rel1_REL'), setup=[('atria_customer', CUSTOMER), KEEPER]),
+               _users_named('rel1_REL'), _user_fields(['rel1_REL'], 'firstname', 'password', 'department'),
+               {'create': {'rel1_REL': {'firstname': 'Rel', 'password': 'Rel!Passw0rd1', 'department': 'Unassigned'}},
+                'update': {'rel1_REL': {'firstname': 'Rel', 'password': 'Rel!Passw0rd1', 'department': 'Support'}}},
+               setup=[('atria_customer', CUSTOMER), KEEPER]),
     ModuleCase('users in bulk', 'atria_user', dict(customer='REL', users=USERS),
                dict(customer='REL', users=[dict(USERS[0], department='Support')] + USERS[1:]),
-               _users_named(*['%s_REL' % user['name'] for user in USERS]), setup=[('atria_customer', CUSTOMER), KEEPER],
+               _users_named(*BULK_NAMES), _user_fields(BULK_NAMES, 'firstname', 'password', 'department'),
+               {'create': BULK_CREATED,
+                'update': dict(BULK_CREATED, bulk0_REL=dict(BULK_CREATED['bulk0_REL'], department='Support'))},
+               setup=[('atria_customer', CUSTOMER), KEEPER],
                delete=dict(customer='REL', users=[dict(user, state='absent') for user in USERS])),
     ModuleCase('customer service', 'atria_service', EXCHANGE, dict(EXCHANGE, user_plans=['EX10_BASIC', 'EX10_FULL']),
-               _provisioned_service('REL', 'HE'), setup=[('atria_customer', CUSTOMER)]),
+               _provisioned_service('REL', 'HE'), _service_values('REL', 'HE'),
+               {'create': {'status': 'Provisioned', 'version': '2013', 'package': 'Default', 'enabled plans': ['EX10_BASIC']},
+                'update': {'status': 'Provisioned', 'version': '2013', 'package': 'Default',
+                           'enabled plans': ['EX10_BASIC', 'EX10_FULL']}},
+               setup=[('atria_customer', CUSTOMER)]),
     ModuleCase('user service', 'atria_service', dict(customer='REL', user='rel1', name='HE', user_plans=['EX10_BASIC']),
                dict(customer='REL', user='rel1', name='HE', user_plans=['EX10_FULL']),
-               _provisioned_user_service('rel1_REL', 'HE'),
+               _provisioned_user_service('rel1_REL', 'HE'), _user_service_values('rel1_REL', 'HE'),
+               {'create': {'status': 'Provisioned', 'plans': ['EX10_BASIC']},
+                'update': {'status': 'Provisioned', 'plans': ['EX10_FULL']}},
                setup=[('atria_customer', CUSTOMER), ('atria_service', dict(EXCHANGE, user_plans=['EX10_BASIC', 'EX10_FULL'])),
                       ('atria_user', dict(customer='REL', name='rel1'))]),
     ModuleCase('distribution group', 'atria_dist_group', DIST_GROUP, dict(DIST_GROUP, mail_tip='Ask & <us>'),
-               _dist_groups_named('DA', DIST_GROUP['display_name']), setup=[DA_MEMBERS]),
+               _dist_groups_named('DA', DIST_GROUP['display_name']), _dist_group_values('DA', DIST_GROUP['display_name']),
+               {'create': {'email': 'reliability@nervogrid.com', 'mailtip': '', 'hidden': True, 'members': ['relx_DA'],
+                           'owners': ['rely_DA']},
+                'update': {'email': 'reliability@nervogrid.com', 'mailtip': 'Ask & <us>', 'hidden': True, 'members': ['relx_DA'],
+                           'owners': ['rely_DA']}},
+               setup=[DA_MEMBERS]),
     ModuleCase('approval group', 'atria_approval_group', APPROVAL_GROUP,
                dict(APPROVAL_GROUP, description='Approves the reliability tests & more'),
-               _approval_groups_named('DA', APPROVAL_GROUP['name']), setup=[DA_MEMBERS]),
+               _approval_groups_named('DA', APPROVAL_GROUP['name']), _approval_group_values('DA', APPROVAL_GROUP['name']),
+               {'create': {'description': 'Approves the reliability tests', 'members': ['relx_DA', 'rely_DA'], 'members to approve': 2},
+                'update': {'description': 'Approves the reliability tests & more', 'members': ['relx_DA', 'rely_DA'],
+                           'members to approve': 2}},
+               setup=[DA_MEMBERS]),
     # A setting of the customer, always there: "create" changes it, "update" changes it again; nothing to delete.
     ModuleCase('approval managers', 'atria_approval_managers', dict(customer='DA', managers=2, timeout_days=3),
-               dict(customer='DA', managers=2, timeout_days=3, reminder_days=2), _workflow_managers('DA'), delete=None),
+               dict(customer='DA', managers=2, timeout_days=3, reminder_days=2), _workflow_managers('DA'),
+               _workflow_manager_values('DA'),
+               {'create': {'managers': 2, 'timeoutdays': 3, 'reminderdays': 1},
+                'update': {'managers': 2, 'timeoutdays': 3, 'reminderdays': 2}},
+               delete=None),
 ]
 
 # Options for each read-only module, run after the setup of the cases above (customer REL exists). They take part
