@@ -5,7 +5,8 @@
 
 SET and DELETE answer at once with a request id; the work happens later and the request's status moves
 Requested -> InProgress -> Provisioned (or Failed). A CPSM 10 server returns no request id, so there the
-entity's own status is polled instead.
+entity's own status is polled instead. Only Requested and InProgress are work in flight: Pending is the guide's
+"Pending Changes", a resting status (a change held for approval rests there), so a wait ends on it.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -16,8 +17,7 @@ import time
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
-from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import IN_FLIGHT_STATUSES
-from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import FAILED, PENDING, in_flight, status_equal, status_key
 
 FIRST_POLL_INTERVAL = 0.2
 MAX_POLL_INTERVAL = 3.0
@@ -128,7 +128,7 @@ def failure_log(client, request_id):
     except CortexError:
         children = []       # the cause is then in the top-level log, or nowhere the API can show
     for child in children:
-        if status_key(child.get('status')) == 'failed':
+        if status_equal(child.get('status'), FAILED):
             lines.extend(child.get('log') or [])
     unique = []
     for line in lines:
@@ -137,31 +137,58 @@ def failure_log(client, request_id):
     return failed.get('description'), unique
 
 
-def wait_for_request(client, request_id, timeout, sleep=time.sleep):
-    """Poll until the request is Provisioned/NotProvisioned (done) or Failed; return the final request dict."""
+class StatusChanges:
+    """Calls ``progress(line)`` once per status change: "user 'bob_ACME': request 45666 InProgress (12 s)".
+
+    On the in-process path the line shows while the task waits; without a progress callback nothing happens.
+    """
+
+    def __init__(self, progress, label, clock=time.monotonic):
+        self.progress = progress
+        self.label = label
+        self.clock = clock
+        self.started = clock()
+        self.last = None
+
+    def saw(self, what, status):
+        if self.progress is None or status == self.last:
+            return
+        self.last = status
+        self.progress('%s: %s %s (%d s)' % (self.label, what, status or 'no status', self.clock() - self.started))
+
+
+def wait_for_request(client, request_id, timeout, sleep=time.sleep, progress=None, label='provisioning'):
+    """Poll until the request is Provisioned/NotProvisioned (done) or Failed; return the final request dict.
+
+    ``progress(line)``, when given, hears of every status change (see StatusChanges).
+    """
     request = {}
+    changes = StatusChanges(progress, label)
     for interval in poll_intervals(timeout):
         sleep(interval)
         request = read_request(client, request_id)
+        changes.saw('request %s' % request_id, request.get('status'))
         status = status_key(request.get('status'))
-        if status == 'failed':
+        if status_equal(status, FAILED):
             description, lines = failure_log(client, request_id)
             raise ProvisioningFailed(request_id, description, lines)
-        if status and status not in IN_FLIGHT_STATUSES:
+        if status and not in_flight(status):
             return request
     raise WaitTimeout('Provisioning request %s was still %s after wait_timeout=%s seconds. It goes on in Atria; '
                       'raise wait_timeout, or check it later with atria.cortex.atria_request_info.'
-                      % (request_id, request.get('status') or 'pending', timeout))
+                      % (request_id, request.get('status') or PENDING.lower(), timeout))
 
 
-def wait_for_status(read_status, timeout, describe, sleep=time.sleep):
+def wait_for_status(read_status, timeout, describe, sleep=time.sleep, progress=None):
     """CPSM 10 fallback: poll the entity's own status (read_status returns it) until it settles."""
     status = None
+    changes = StatusChanges(progress, describe)
     for interval in poll_intervals(timeout):
         sleep(interval)
         status = read_status()
-        if status_key(status) == 'failed':
+        changes.saw('status', status)
+        if status_equal(status, FAILED):
             raise ProvisioningFailed('(none: CPSM 10)', describe, ['%s has the status Failed' % describe])
-        if status is None or status_key(status) not in IN_FLIGHT_STATUSES:
+        if status is None or not in_flight(status):
             return status
     raise WaitTimeout('%s was still %s after wait_timeout=%s seconds.' % (describe, status, timeout))
