@@ -1,0 +1,386 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, atria.cortex contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What a new user hit (issue 12), through ansible-playbook against the simulator: wrong results, misleading
+messages, connection settings, checks before writes, check mode previews and the inventory.
+
+Each test names the item of the issue it covers. Playbooks are written next to the test (tmp_path) so that each
+one reads as the task a user would write; what the simulator holds afterwards and what it logged are the proof.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import textwrap
+
+import pytest
+
+from tests.e2e.harness import run_playbook
+from tests.e2e.tenant_support import run_repo_playbook, writes
+
+pytestmark = [pytest.mark.e2e, pytest.mark.simulator]
+
+CUSTOMER = 'NUF'
+
+# A customer with Hosted Exchange as the guide provisions it (version 2010, package Basic, the plans "Ex10 Basic"
+# and "Ex10 Full" named by display name) and two users.
+SETUP_TASKS = """
+    - name: "Setup: customer"
+      atria.cortex.atria_customer:
+        name: NUF
+        fullname: New User Findings
+        contact_name: Nora User
+        contact_email: nora@nuf.example
+        primary_domain: nuf.example
+    - name: "Setup: users"
+      atria.cortex.atria_user:
+        customer: NUF
+        users:
+          - {name: alice, first_name: Alice, last_name: Archer}
+          - {name: bob, first_name: Bob, last_name: Baker}
+    - name: "Setup: Hosted Exchange"
+      atria.cortex.atria_service:
+        customer: NUF
+        name: HE
+        version: "2010"
+        package: Basic
+        user_plans: [Ex10 Basic, Ex10 Full]
+"""
+
+
+def playbook_text(tasks, setup=True, play_extra=''):
+    body = (SETUP_TASKS if setup else '') + textwrap.dedent(tasks).replace('\n', '\n    ')
+    return ('- name: New user findings\n  hosts: localhost\n  gather_facts: false\n' + play_extra +
+            '  tasks:\n' + body + '\n')
+
+
+def run_tasks(sim, tmp_path, tasks, setup=True, play_extra='', **options):
+    path = tmp_path / ('play-%d.yml' % len(list(tmp_path.iterdir())))
+    path.write_text(playbook_text(tasks, setup, play_extra), encoding='utf-8')
+    results = str(tmp_path / ('results-%s.jsonl' % path.stem))
+    return run_playbook(sim, str(path), results, **options)
+
+
+def result_of(run, name):
+    found = [task for task in run.tasks if task['task'] == name]
+    assert found, (name, [task['task'] for task in run.tasks], run.output[-3000:])
+    return found[-1]['result']
+
+
+def customer_record(sim, code=CUSTOMER):
+    customers = sim.state()['customers']
+    for record in customers.values() if isinstance(customers, dict) else customers:
+        if (record.get('name') or '').lower() == code.lower():
+            return record
+    return None
+
+
+def users_of(sim, code=CUSTOMER):
+    customer = customer_record(sim, code)
+    users = sim.state()['users']
+    return [user for user in (users.values() if isinstance(users, dict) else users) if user.get('customer_id') == customer['id']]
+
+
+def user_record(sim, name, code=CUSTOMER):
+    return next(user for user in users_of(sim, code) if user['name'].lower() == ('%s_%s' % (name, code)).lower())
+
+
+# -- 1. distribution group removal --------------------------------------------------------------------------------
+DIST_GROUP = """
+- name: Group
+  atria.cortex.atria_dist_group:
+    customer: NUF
+    display_name: Sales Team
+    email: sales@nuf.example
+    members: [alice, bob]
+    state: "{{ group_state }}"
+"""
+
+
+def test_item1_dist_group_absent_deletes_the_group_and_a_rerun_changes_nothing(sim, tmp_path):
+    created = run_tasks(sim, tmp_path, DIST_GROUP, extra_vars={'group_state': 'present'})
+    assert created.returncode == 0, created.output
+    assert [group['displayname'] for group in customer_record(sim)['distgroups']] == ['Sales Team']
+
+    removed = run_tasks(sim, tmp_path, DIST_GROUP, setup=False, extra_vars={'group_state': 'absent'}, diff=True)
+    assert removed.returncode == 0, removed.output
+    result = result_of(removed, 'Group')
+    assert result['changed'] and result['distribution_group'] == {}
+    assert result['diff']['before']['display_name'] == 'Sales Team' and result['diff']['after'] == {}
+    assert customer_record(sim)['distgroups'] == []
+
+    sim.hook('log/clear')
+    again = run_tasks(sim, tmp_path, DIST_GROUP, setup=False, extra_vars={'group_state': 'absent'})
+    assert again.returncode == 0, again.output
+    assert not result_of(again, 'Group')['changed']
+    assert writes(sim.log()) == []
+
+
+def test_item1_the_roles_group_removal_step_removes_the_group(sim, tmp_path):
+    definition = tmp_path / 'tenants.yml'
+
+    def onboard(group_state):
+        definition.write_text(textwrap.dedent("""
+            tenants:
+              - customer: {name: NUFR, fullname: New User Role, contact_name: Rita Role, contact_email: rita@nufr.example,
+                           primary_domain: nufr.example}
+                users: [{name: rita}, {name: rob}]
+                services:
+                  - {name: HE, version: "2010", package: Basic, user_plans: [Ex10 Basic],
+                     users: [{name: rita, user_plans: [Ex10 Basic]}]}
+                distribution_groups: [{display_name: Role Team, email: team@nufr.example, members: [rita], state: %s}]
+            """ % group_state), encoding='utf-8')
+        return run_repo_playbook(sim, tmp_path, 'onboard.yml', extra_vars={'tenant_vars_file': str(definition)})
+
+    assert onboard('present').returncode == 0
+    assert [group['displayname'] for group in customer_record(sim, 'NUFR')['distgroups']] == ['Role Team']
+    removed = onboard('absent')
+    assert removed.returncode == 0, removed.output
+    assert customer_record(sim, 'NUFR')['distgroups'] == []
+
+    # and offboarding (tenant_state=absent) removes the groups with the same step before deleting the customer
+    assert onboard('present').returncode == 0
+    sim.hook('log/clear')
+    off = run_repo_playbook(sim, tmp_path, 'offboard.yml',
+                            extra_vars={'tenant_vars_file': str(definition), 'tenant_allow_delete': True})
+    assert off.returncode == 0, off.output
+    step = [task for task in off.tasks if task['task'].endswith('Offboard | remove the distribution groups')]
+    assert step and step[0]['result']['changed'], off.output[-3000:]
+    group_writes = [entry for entry in writes(sim.log()) if entry['path'] == 'customer/service/distributiongroups']
+    assert len(group_writes) == 1
+
+
+# -- 2. re-provisioning a user service --------------------------------------------------------------------------
+MAILBOX = """
+- name: Mailbox
+  atria.cortex.atria_service:
+    customer: NUF
+    user: alice
+    name: HE
+    user_plans: [Ex10 Full]
+    state: "{{ mailbox_state }}"
+"""
+
+
+def test_item2_reprovisioning_a_user_service_sends_its_plan(sim, tmp_path):
+    sim.hook('config', {'keep_user_plans_on_deprovision': True})
+    assert run_tasks(sim, tmp_path, MAILBOX, extra_vars={'mailbox_state': 'present'}).returncode == 0
+    assert user_record(sim, 'alice')['services']['HE']['plans'] == ['EX10_FULL']
+    assert run_tasks(sim, tmp_path, MAILBOX, setup=False, extra_vars={'mailbox_state': 'absent'}).returncode == 0
+    back = run_tasks(sim, tmp_path, MAILBOX, setup=False, extra_vars={'mailbox_state': 'present'})
+    assert back.returncode == 0, back.output
+    assert result_of(back, 'Mailbox')['changed']
+    record = user_record(sim, 'alice')['services']['HE']
+    assert record['plans'] == ['EX10_FULL'], record
+    again = run_tasks(sim, tmp_path, MAILBOX, setup=False, extra_vars={'mailbox_state': 'present'})
+    assert not result_of(again, 'Mailbox')['changed']
+
+
+# -- 3. several plans per user ----------------------------------------------------------------------------------
+APPS = """
+- name: "Setup: Hosted Apps and Desktops"
+  atria.cortex.atria_service:
+    customer: NUF
+    name: HostedAppsandDesktops
+    user_plans: [DESKTOPS, OFFICEAPPS]
+- name: Apps
+  atria.cortex.atria_service:
+    customer: NUF
+    user: alice
+    name: HostedAppsandDesktops
+    user_plans: "{{ apps_plans }}"
+    user_plans_mode: "{{ apps_mode }}"
+"""
+
+
+@pytest.mark.parametrize('mode, plans', [('absent', ['OFFICEAPPS']), ('exact', ['DESKTOPS'])])
+def test_item3_removing_one_of_several_user_plans(sim, tmp_path, mode, plans):
+    both = run_tasks(sim, tmp_path, APPS, extra_vars={'apps_plans': ['DESKTOPS', 'OFFICEAPPS'], 'apps_mode': 'exact'})
+    assert both.returncode == 0, both.output
+    assert sorted(user_record(sim, 'alice')['services']['HostedAppsandDesktops']['plans']) == ['DESKTOPS', 'OFFICEAPPS']
+
+    removed = run_tasks(sim, tmp_path, APPS, setup=False, extra_vars={'apps_plans': plans, 'apps_mode': mode})
+    assert removed.returncode == 0, removed.output
+    result = result_of(removed, 'Apps')
+    assert result['changed'] and result['service']['user_plans'] == ['DESKTOPS']
+    assert user_record(sim, 'alice')['services']['HostedAppsandDesktops']['plans'] == ['DESKTOPS']
+
+    again = run_tasks(sim, tmp_path, APPS, setup=False, extra_vars={'apps_plans': plans, 'apps_mode': mode})
+    assert again.returncode == 0, again.output
+    assert not result_of(again, 'Apps')['changed']
+
+
+# -- 4. the first user's roles ----------------------------------------------------------------------------------
+FIRST_USER = """
+- name: "Setup: empty customer"
+  atria.cortex.atria_customer:
+    name: NUFA
+    fullname: New User Admins
+    contact_name: Ada Admin
+    contact_email: ada@nufa.example
+    primary_domain: nufa.example
+- name: First user
+  atria.cortex.atria_user:
+    customer: NUFA
+    name: ada
+    roles: [User Administrator]
+"""
+FIRST_USER_BULK = """
+- name: "Setup: empty customer"
+  atria.cortex.atria_customer:
+    name: NUFA
+    fullname: New User Admins
+    contact_name: Ada Admin
+    contact_email: ada@nufa.example
+    primary_domain: nufa.example
+- name: First user
+  atria.cortex.atria_user:
+    customer: NUFA
+    users:
+      - {name: ada, roles: [User Administrator]}
+      - {name: ben, roles: [Exchange Users]}
+"""
+
+
+@pytest.mark.parametrize('tasks', [FIRST_USER, FIRST_USER_BULK], ids=['single', 'bulk'])
+def test_item4_the_first_users_roles_converge_in_one_run_and_keep_an_administrator(sim, tmp_path, tasks):
+    first = run_tasks(sim, tmp_path, tasks, setup=False)
+    assert first.returncode == 0, first.output
+    assert 'Customer Administrator' in first.output     # the warning says what the server did
+    ada = user_record(sim, 'ada', 'NUFA')
+    assert sorted(ada['roles']) == ['Customer Administrator', 'User Administrator']
+
+    sim.hook('log/clear')
+    second = run_tasks(sim, tmp_path, tasks, setup=False)
+    assert second.returncode == 0, second.output
+    assert not result_of(second, 'First user')['changed']
+    assert writes(sim.log()) == []
+    assert 'Customer Administrator' in user_record(sim, 'ada', 'NUFA')['roles']
+
+
+# -- 7. error 11 and 12 name the API login and the URL --------------------------------------------------------
+def test_item7_error_11_names_the_api_login_and_the_url_not_the_user(sim, tmp_path):
+    run = run_tasks(sim, tmp_path, """
+        - name: User
+          atria.cortex.atria_user:
+            customer: DA
+            name: dave
+        """, setup=False, env={'ATRIA_PASSWORD': 'wrong'})
+    assert run.returncode != 0
+    message = result_of(run, 'User')['msg']
+    assert "API login 'admin_Gsp'" in message and sim.url in message, message
+    assert "for user 'dave_DA'" not in message and "credentials of user 'dave" not in message, message
+
+
+def test_item7_error_12_out_of_scope_says_scope_and_missing_permission_says_permission(sim, tmp_path):
+    tasks = """
+        - name: Customer
+          atria.cortex.atria_customer:
+            name: OC
+            fullname: Outside Customer Renamed
+            contact_name: Oscar Outside
+            contact_email: oscar@oc.example
+            primary_domain: oc.example
+        """
+    scope = run_tasks(sim, tmp_path, tasks, setup=False, user=('admin_DA', 'Adm1n!DA'))
+    assert scope.returncode != 0
+    message = result_of(scope, 'Customer')['msg']
+    assert 'scope' in message and "API login 'admin_DA'" in message, message
+    assert 'API Access permission' not in message, message
+
+    permission = run_tasks(sim, tmp_path, tasks, setup=False, user=('noapi_Gsp', 'NoApi!Gsp'))
+    assert permission.returncode != 0
+    message = result_of(permission, 'Customer')['msg']
+    assert 'API Access' in message and "API login 'noapi_Gsp'" in message, message
+
+
+# -- 8. the role honours play-level module_defaults -----------------------------------------------------------------
+ROLE_PLAY = """
+- name: Tenant with the connection in module_defaults
+  hosts: localhost
+  gather_facts: false
+  module_defaults:
+    group/atria.cortex.atria:
+      api_url: "{{ sim_url }}"
+      api_username: admin_Gsp
+      api_password: "{{ play_password }}"
+  tasks:
+    - name: Tenant
+      ansible.builtin.include_role:
+        name: atria.cortex.tenant
+      vars:
+        tenant_definition:
+          customer: {name: NUFM, fullname: New User Defaults, contact_name: Max Mod, contact_email: max@nufm.example,
+                     primary_domain: nufm.example}
+          users: [{name: max}]
+"""
+
+
+@pytest.mark.parametrize('play_password, extra', [
+    ('Adm1n!Gsp', {}),                                                   # module_defaults over a wrong ATRIA_PASSWORD
+    ('wrong', {'tenant_api_password': 'Adm1n!Gsp'}),                     # tenant_api_* over module_defaults
+], ids=['module_defaults', 'tenant_api_vars'])
+def test_item8_the_role_honours_play_module_defaults_and_its_own_variables(sim, tmp_path, play_password, extra):
+    path = tmp_path / 'role.yml'
+    path.write_text(ROLE_PLAY, encoding='utf-8')
+    extra_vars = dict(extra, sim_url=sim.url, play_password=play_password)
+    run = run_playbook(sim, str(path), str(tmp_path / 'results.jsonl'), extra_vars=extra_vars,
+                       env={'ATRIA_PASSWORD': 'wrong-from-the-environment'})
+    assert run.returncode == 0, run.output[-3000:]
+    assert customer_record(sim, 'NUFM') is not None
+    assert [user['name'] for user in users_of(sim, 'NUFM')] == ['max_NUFM']
+
+
+# -- 9. missing connection settings -------------------------------------------------------------------------------
+def test_item9_missing_connection_settings_name_options_variables_and_module_defaults(sim, tmp_path):
+    run = run_tasks(sim, tmp_path, """
+        - name: Info
+          atria.cortex.atria_customer_info:
+            name: DA
+        """, setup=False, env={'ATRIA_URL': '', 'ATRIA_USERNAME': '', 'ATRIA_PASSWORD': ''})
+    assert run.returncode != 0
+    message = result_of(run, 'Info')['msg']
+    for text in ('api_url', 'api_username', 'api_password', 'ATRIA_URL', 'ATRIA_USERNAME', 'ATRIA_PASSWORD',
+                 'module_defaults', 'group/atria.cortex.atria'):
+        assert text in message, message
+    assert 'missing required arguments' not in message
+
+
+# -- 10. https:// to a plain-HTTP port ------------------------------------------------------------------------------
+def test_item10_https_to_a_plain_http_port_says_the_server_speaks_plain_http(sim, tmp_path):
+    run = run_tasks(sim, tmp_path, """
+        - name: Info
+          atria.cortex.atria_customer_info:
+            name: DA
+            retries: 0
+        """, setup=False, env={'ATRIA_URL': sim.url.replace('http://', 'https://')})
+    assert run.returncode != 0
+    message = result_of(run, 'Info')['msg']
+    assert 'plain HTTP' in message and sim.url in message, message
+    assert 'WRONG_VERSION_NUMBER' not in message
+
+
+# -- 12. a user of another customer -----------------------------------------------------------------------------------
+@pytest.mark.parametrize('task', [
+    """
+    - name: Foreign
+      atria.cortex.atria_approval_group:
+        customer: NUF
+        name: Approvers
+        members: [alice, admin_DA]
+    """,
+    """
+    - name: Foreign
+      atria.cortex.atria_service:
+        customer: NUF
+        user: admin_DA
+        name: HE
+    """,
+], ids=['approval_group', 'service'])
+def test_item12_a_user_named_with_another_customers_suffix_is_said_to_belong_there(sim, tmp_path, task):
+    run = run_tasks(sim, tmp_path, task)
+    assert run.returncode != 0
+    message = result_of(run, 'Foreign')['msg']
+    assert "'admin_DA' belongs to customer 'DA'" in message, message
+    assert 'admin_DA_NUF' not in message
