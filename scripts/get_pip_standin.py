@@ -42,9 +42,11 @@ def main(argv: list[str]) -> int:
     packages = []
     if not any(_is_requirement_for('pip', arg) for arg in pip_args):
         packages.append('pip')
-    if want_setuptools:
+    # ansible-test 2.16 and 2.17 name setuptools and wheel with their versions (setuptools==67.7.2 wheel==0.37.1):
+    # those pins stand; the bare names are only added when not asked for already.
+    if want_setuptools and not any(_is_requirement_for('setuptools', arg) for arg in pip_args):
         packages.append('setuptools')
-    if want_wheel:
+    if want_wheel and not any(_is_requirement_for('wheel', arg) for arg in pip_args):
         packages.append('wheel')
     _run([sys.executable, '-m', 'pip', 'install', '--upgrade', '--force-reinstall'] + pip_args + packages)
 

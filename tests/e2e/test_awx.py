@@ -297,6 +297,7 @@ def test_a_sliced_audit_writes_one_report_per_slice_and_they_merge_into_one(sim,
     # The same audit unsliced gives the same rows and summary.
     job('whole', 'audit.yml', audit_vars)
     whole = json.loads((reports / 'atria-audit.json').read_text(encoding='utf-8'))
+
     def key(row):
         return (row['tenant'], row['entity'], row['field'])
     assert sorted(map(key, whole['rows'])) == sorted(map(key, merged['rows']))
