@@ -9,8 +9,10 @@ module or a new secret option is covered without touching this file; a secret op
 suite. One playbook, generated from module_cases.py, runs every module with every secret, three times:
 
 - with ``-vvv --diff`` and ``trace: true``: a real run, the secrets sent (created, then re-sent with
-  ``update_password: always``);
-- with every write refused (HTTP 500, no retry) and a task whose API password is wrong: the error paths;
+  ``update_password: always``, single and bulk ``users[].password``); the simulator's state shows they arrived;
+- with every write refused (HTTP 500, no retry) and a task whose API password is wrong: the error paths; then the
+  secret-bearing tasks again with the work done and the answer truncated, so that the error path has really carried
+  the secret (the simulator's state shows it arrived);
 - with ``--check --diff -vvv``.
 
 A secret must not appear raw, XML-escaped, JSON-escaped or inside a Basic Authorization header. The values
@@ -30,6 +32,7 @@ import pytest
 import yaml
 
 from tests.e2e.harness import ADMIN_USER, run_playbook
+from tests.e2e.inventory_run import run_inventory, write_config
 from tests.reliability.argument_specs import secret_options
 from tests.reliability.module_cases import CASES, INFO_CASES
 
@@ -78,7 +81,7 @@ def secret_tasks():
     unplaced = []
     for module, paths in sorted(secret_options().items()):
         for path in paths:
-            if path == ('password',):
+            if path == ('api_password',):
                 continue        # the API password: every task carries it (module_defaults below)
             placed = [with_secret(case.create, path, '{{ secret_option }}') for case in CASES if case.module == module]
             placed = [options for options in placed if options is not None]
@@ -87,6 +90,16 @@ def secret_tasks():
                 continue
             tasks.append((module, path, placed[0]))
     return tasks, unplaced
+
+
+def always(options):
+    """The options with update_password: always, where the password sits (top level, or each users[] item: the
+    bulk form takes it per user); None when they carry no password."""
+    if 'password' in options:
+        return dict(options, update_password='always')
+    if any('password' in item for item in options.get('users') or []):
+        return dict(options, users=[dict(item, update_password='always') for item in options['users']])
+    return None
 
 
 def task(name, module, options, **extra):
@@ -116,9 +129,17 @@ def playbook_for(tmp_path, errors_expected, sim_admin):
     secret_bearing, _unplaced = secret_tasks()
     for module, path, options in secret_bearing:
         tasks.append(task('%s %s' % (module, '.'.join(path)), module, options, ignore_errors=errors_expected))
-        again = dict(options, update_password='always') if 'password' in options else None
+        again = always(options)
         if again is not None:
             tasks.append(task('%s %s again' % (module, '.'.join(path)), module, again, ignore_errors=errors_expected))
+    if errors_expected:
+        # Refused writes prove nothing about what they carried: now let the server do the work and cut the answer.
+        tasks.append({'name': 'Carry out every write, then truncate its answer', 'ansible.builtin.uri': {
+            'url': sim_admin + '/_sim/faults', 'method': 'POST', 'body_format': 'json',
+            'body': {'truncate_rate': 1.0, 'only_actions': ['SET', 'DELETE']}}})
+        for module, path, options in secret_bearing:
+            tasks.append(task('%s %s after the work' % (module, '.'.join(path)), module,
+                              always(options) or options, ignore_errors=True))
     for module, options in sorted(INFO_CASES.items()):
         tasks.append(task(module, module, options))
     if errors_expected:
@@ -163,20 +184,17 @@ def test_every_secret_option_has_a_task_that_carries_it():
     assert not missing_info, 'add options for %s to INFO_CASES in tests/reliability/module_cases.py' % missing_info
 
 
-def test_secrets_absent_from_verbose_output_diffs_results_and_traces(run_generated, sim):
-    run = run_generated(verbosity=3, diff=True)
-    assert run.returncode == 0, run.output[-4000:]
-    assert [task['task'] for task in run.tasks if task['status'] == 'failed'] == []
-    assert any('trace' in task['result'] for task in run.tasks), 'no trace was returned: the test would prove little'
-    assert_nothing_leaked(run, results_text(run))
-
-
 def test_secrets_absent_from_error_messages_and_traces(run_generated, sim):
     run = run_generated(errors_expected=True, verbosity=3, diff=True)
     failed = [task for task in run.tasks if task['status'] == 'failed']
     refused = [task['task'] for task in failed if (task['result'].get('error') or {}).get('http_status') == 500]
     carrying = ['Secret: %s %s' % (module, '.'.join(path)) for module, path, _options in secret_tasks()[0]]
     assert set(carrying) <= set(refused), 'a write carrying a secret was not refused: %s' % refused
+    # The same tasks with the work done and the answer cut: they fail, and the server holds what they carried.
+    cut = [task['task'] for task in failed if task['task'].endswith(' after the work')]
+    assert cut == [name + ' after the work' for name in carrying], cut
+    names = carried_users()
+    assert stored_passwords(sim, names) == dict((name, OPTION_SECRET) for name in names)
     assert any('error 11' in task['result'].get('msg', '') for task in failed), 'the wrong password was not refused'
     assert_nothing_leaked(run, results_text(run))
 
@@ -186,3 +204,60 @@ def test_secrets_absent_from_check_mode_diffs(run_generated, sim):
     assert run.returncode == 0, run.output[-4000:]
     assert any(task['result'].get('diff') for task in run.tasks), 'no diff was produced: the test would prove little'
     assert_nothing_leaked(run, results_text(run))
+
+
+def stored_passwords(sim, names):
+    users = dict((record['name'], record.get('password')) for record in sim.state()['users'])
+    return dict((name, users.get(name)) for name in names)
+
+
+def carried_users():
+    """The stored names of the users the secret-bearing atria_user tasks write: the secret must arrive for each."""
+    names = []
+    for module, _path, options in secret_tasks()[0]:
+        if module == 'atria_user':
+            for item in options.get('users') or [options]:
+                names.append('%s_%s' % (item['name'], options['customer']))
+    return names
+
+
+def test_secrets_absent_from_verbose_output_diffs_results_and_traces(run_generated, sim):
+    run = run_generated(verbosity=3, diff=True)
+    assert run.returncode == 0, run.output[-4000:]
+    assert [task['task'] for task in run.tasks if task['status'] == 'failed'] == []
+    assert any('trace' in task['result'] for task in run.tasks), 'no trace was returned: the test would prove little'
+    # The secret went through a successful write (update_password: always), single and bulk: the server has it.
+    names = carried_users()
+    assert len(names) > 1 and stored_passwords(sim, names) == dict((name, OPTION_SECRET) for name in names)
+    assert_nothing_leaked(run, results_text(run))
+
+
+def files_under(directory):
+    """(relative path, content) of every file below directory: a secret must be in neither."""
+    found = []
+    for folder, _dirs, names in os.walk(str(directory)):
+        for name in names:
+            path = os.path.join(folder, name)
+            with open(path, encoding='utf-8', errors='replace') as handle:
+                found.append((os.path.relpath(path, str(directory)), handle.read()))
+    return found
+
+
+def test_inventory_password_absent_from_verbose_output_and_cache_files(sim, tmp_path):
+    """ansible-inventory -vvv with the password in the configuration file and a jsonfile cache: the password is in
+    neither the output nor any cache file (name or content); a wrong password fails without showing it."""
+    cache = tmp_path / 'cache'
+    config = write_config(tmp_path, {'api_password': API_PASSWORD, 'cache': True, 'cache_plugin': 'ansible.builtin.jsonfile',
+                                     'cache_connection': str(cache), 'cache_timeout': 3600})
+    listed = run_inventory(sim.url, config, args=('--list', '-vvv'))
+    assert listed.returncode == 0, listed.describe()
+    assert 'REL' in listed.stdout or 'DA' in listed.stdout, 'the inventory listed nothing: the test would prove little'
+    cached = files_under(cache)
+    assert cached, 'nothing was cached: the cache files would prove nothing'
+    everything = listed.stdout + listed.stderr + json.dumps(cached, ensure_ascii=False) + json.dumps(cached)
+    assert not leaked(everything, API_PASSWORD), leaked(everything, API_PASSWORD)
+
+    wrong = write_config(tmp_path, {'cache': False}, name='wrong_atria.yml')
+    refused = run_inventory(sim.url, wrong, args=('--list', '-vvv'), user=(ADMIN_USER[0], WRONG_API_PASSWORD))
+    assert refused.returncode != 0 and 'error 11' in refused.stdout + refused.stderr, refused.describe()
+    assert not leaked(refused.stdout + refused.stderr, WRONG_API_PASSWORD)
