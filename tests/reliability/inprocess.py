@@ -7,6 +7,10 @@ Hundreds of fault and property cases would take minutes as ansible-playbook runs
 in-process they take milliseconds and still go through everything the module does: argument spec, validation,
 client, engine, exit_json/fail_json with Ansible's no_log scrubbing. Whole playbooks are tested elsewhere
 (test_concurrent_forks.py, test_secret_leaks.py, tests/e2e).
+
+Two paths, as in a playbook: ``path='module'`` parses the arguments with AnsibleModule (what a module execution
+does); ``path='inprocess'`` runs main() the way the action plugin does in the controller's worker
+(plugins/plugin_utils/action: the in-process task, ansible-core's validator, the result scrubbed like AnsibleModule).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -30,6 +34,8 @@ from ansible.module_utils.common import warnings as ansible_warnings  # noqa: E4
 from ansible.module_utils.testing import patch_module_args  # noqa: E402
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.client import CortexClient  # noqa: E402
+from ansible_collections.atria.cortex.plugins.module_utils.engine import runner  # noqa: E402
+from ansible_collections.atria.cortex.plugins.plugin_utils.action.task import InProcessTask, TaskExit  # noqa: E402
 
 MODULES_DIR = os.path.join(ROOT, 'plugins', 'modules')
 PACKAGE = 'ansible_collections.atria.cortex.plugins.modules.'
@@ -42,8 +48,16 @@ def connection(url, retries=3, timeout=10, user=ADMIN_USER):
     return {'api_url': url, 'api_username': user[0], 'api_password': user[1], 'retries': retries, 'timeout': timeout}
 
 
-def run_module(name, args, check_mode=False, diff=False):
-    """The result dict the module exited with (``failed`` set by fail_json), as Ansible would receive it."""
+PATHS = ('module', 'inprocess')
+
+
+def run_module(name, args, check_mode=False, diff=False, path='module', memo=None):
+    """The result dict the module exited with (``failed`` set by fail_json), as Ansible would receive it.
+
+    ``memo``: in-process, the task memo to use (one dict for the items of one loop); a new one by default.
+    """
+    if path == 'inprocess':
+        return _run_in_process(name, args, check_mode, diff, {} if memo is None else memo)
     module = importlib.import_module(PACKAGE + name)
     args = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)
     captured = {}
@@ -51,15 +65,12 @@ def run_module(name, args, check_mode=False, diff=False):
     def record(_module, result):
         captured.update(result)
 
-    def fast_delay(_client, retry_number):
-        return FAST_BACKOFF * (2 ** (retry_number - 1))
-
     # Warnings are process-global in ansible-core (one module run per process); start each run clean.
     ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
     ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
     with patch_module_args(args), \
             mock.patch.object(basic.AnsibleModule, '_record_module_result', record), \
-            mock.patch.object(CortexClient, '_delay', fast_delay):
+            mock.patch.object(CortexClient, '_delay', _fast_delay):
         try:
             module.main()
         except SystemExit:
@@ -67,6 +78,22 @@ def run_module(name, args, check_mode=False, diff=False):
     if not captured:
         raise AssertionError('module %s returned no result' % name)
     return captured
+
+
+def _fast_delay(_client, retry_number):
+    return FAST_BACKOFF * (2 ** (retry_number - 1))
+
+
+def _run_in_process(name, args, check_mode, diff, memo, progress=None):
+    module = importlib.import_module(PACKAGE + name)
+    task = InProcessTask('atria.cortex.' + name, args, check_mode, diff, memo_for=lambda params: memo,
+                         show_progress=progress or (lambda msg: None))
+    with mock.patch.object(CortexClient, '_delay', _fast_delay), runner.hosted(task.start):
+        try:
+            module.main()
+        except TaskExit as done:
+            return done.result
+    raise AssertionError('module %s returned no result' % name)
 
 
 def writing_modules():

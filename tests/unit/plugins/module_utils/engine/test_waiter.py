@@ -85,3 +85,27 @@ def test_wait_returns_the_request_once_it_is_provisioned():
     client = ScriptedClient(answers(response(request(status='Requested'))), answers(response(request())))
     assert waiter.wait_for_request(client, 46009, timeout=30, sleep=lambda seconds: None)['status'] == 'Provisioned'
     assert len(client.calls) == 2
+
+
+def test_a_wait_reports_each_status_change_once_with_the_time_spent():
+    client = ScriptedClient(answers(response(request(status='Requested'))), answers(response(request(status='InProgress'))),
+                            answers(response(request(status='InProgress'))), answers(response(request())))
+    lines = []
+    waiter.wait_for_request(client, 46009, timeout=30, sleep=lambda seconds: None, progress=lines.append, label='ACME')
+    assert [line.rsplit(' (', 1)[0] for line in lines] == [
+        'ACME: request 46009 Requested', 'ACME: request 46009 InProgress', 'ACME: request 46009 Provisioned']
+    assert all(line.endswith(' s)') for line in lines)
+
+
+def test_status_changes_count_seconds_from_the_start():
+    ticks = iter([100.0, 112.4])
+    lines = []
+    waiter.StatusChanges(lines.append, 'ACME', clock=lambda: next(ticks)).saw('request 45666', 'InProgress')
+    assert lines == ['ACME: request 45666 InProgress (12 s)']
+
+
+def test_the_cpsm10_status_wait_reports_changes_too():
+    statuses = iter(['InProgress', 'Provisioned'])
+    lines = []
+    waiter.wait_for_status(lambda: next(statuses), 30, "user 'bob_ACME'", sleep=lambda seconds: None, progress=lines.append)
+    assert [line.rsplit(' (', 1)[0] for line in lines] == ["user 'bob_ACME': status InProgress", "user 'bob_ACME': status Provisioned"]
