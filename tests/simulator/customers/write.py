@@ -8,13 +8,14 @@ from ..core.errors import SimError
 from ..core.xmlio import text_of
 from ..properties import definitions
 from ..users import write as user_write
-from . import record
+from . import record, settings
 
 ID_KEYS = ("id", "name", "fullname", "billingid")
 REQUIRED = ("fullname", "contactname", "contactemail", "primarydomain")
 TEXT_FIELDS = ("fullname", "contactname", "contactemail", "address", "phone", "fax", "billingid")
 UPDATE_TAGS = frozenset(TEXT_FIELDS + ("primarydomain", "domains", "properties", "enabled", "status", "parent",
-                                       "location"))
+                                       "location", "password", "locations", "departments", "roles",
+                                       "customeroustructure"))
 INVALID_NEW = ("Unable to create customer. A new customer must specify the name, fullname, contactname, contactemail "
                "and primarydomain.")
 _DOMAIN = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$")
@@ -111,7 +112,7 @@ def _create(ctx, el):
                                location=parent.get("location") or record.DEFAULT_LOCATION)
     rec["primarydomain"] = _domain(text_of(el, "primarydomain"))
     rec["domains"] = [rec["primarydomain"]]
-    _apply_fields(ctx, rec, el)
+    _apply_fields(ctx, rec, el, creating=True)
     final = "Provisioned"
     status = text_of(el, "status")
     if status and ctx.parse_status(status, "<customer><status>") == "NotProvisioned":
@@ -188,7 +189,7 @@ def _apply_domains(rec, el):
     return changed
 
 
-def _apply_fields(ctx, rec, el):
+def _apply_fields(ctx, rec, el, creating=False):
     """Apply every updatable field present in el; True when the record changed."""
     changed = False
     for tag in TEXT_FIELDS:
@@ -211,7 +212,11 @@ def _apply_fields(ctx, rec, el):
         known = next((loc["name"] for loc in ctx.store.locations if loc["name"].casefold() == location.casefold()), None)
         if known is None:
             raise SimError(20, "Location '%s' not found." % location)
+        if not creating and known != rec.get("location"):
+            raise SimError(1, "The location of customer '%s' ('%s') is chosen when the customer is created and "
+                              "cannot be changed." % (rec["name"], rec.get("location")))
         changed = _set(rec, "location", known) or changed
+    changed = settings.apply(ctx, rec, el, ctx.users_of(rec)) or changed
     return changed
 
 
