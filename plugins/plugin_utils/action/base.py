@@ -63,7 +63,7 @@ class AtriaAction(ActionBase):
         task_vars = task_vars or {}
         result = super(AtriaAction, self).run(tmp, task_vars)
         reason = self._module_path_reason(task_vars)
-        host = task_vars.get('inventory_hostname')
+        host = self._task.delegate_to or task_vars.get('inventory_hostname')
         if reason:
             display.vvv('%s: module path (%s)' % (self._task.action, reason), host=host)
             return self._run_module(result, task_vars)
@@ -85,7 +85,8 @@ class AtriaAction(ActionBase):
             return 'asked for with %s/%s' % (SWITCH_ENV, SWITCH_VAR)
         transport = getattr(self._connection, 'transport', None)
         if transport != 'local':
-            return 'the task runs on %s over the %s connection' % (task_vars.get('inventory_hostname'), transport)
+            host = self._task.delegate_to or task_vars.get('inventory_hostname')
+            return 'the task runs on %s over the %s connection' % (host, transport)
         if self._play_context.become:
             return 'become is set: the module runs as the become user'
         if self._task.async_val:
