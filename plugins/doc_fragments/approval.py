@@ -8,11 +8,11 @@ The options must match subscriptions_argument_spec() in plugins/module_utils/ent
 """
 
 from __future__ import absolute_import, division, print_function
+
 __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-
     DOCUMENTATION = r'''
 options:
   subscriptions:

@@ -9,15 +9,47 @@ Use in a module:
     - atria.cortex.atria              # connection options
     - atria.cortex.atria.attributes   # writing modules (check_mode and diff_mode: full)
     - atria.cortex.atria.info_module  # or, for _info modules (check_mode: full, diff_mode: N/A)
+    - atria.cortex.atria.plugin       # plugins (the inventory): the same connection options with env: entries
 The options must match connection_argument_spec() in plugins/module_utils/engine/connection.py.
 """
 
 from __future__ import absolute_import, division, print_function
+
 __metaclass__ = type
+
+import re
+
+import yaml
+
+# The module text says where a connection option falls back to; plugins say it with env: (module env fallbacks
+# do not reach plugins) and require the three credentials in their configuration or environment.
+_FALLBACK = re.compile(r'^If not set, the value of the E\((\w+)\) environment variable is used')
+_MODULE_ONLY = ('Required, as a task option',)
+_MODULE_ONLY_OPTIONS = ('trace',)
+
+
+def plugin_connection_options(module_documentation):
+    """The connection options of the modules' fragment, as plugins document them (one text, two forms)."""
+    options = {}
+    for name, option in yaml.safe_load(module_documentation)['options'].items():
+        if name in _MODULE_ONLY_OPTIONS:
+            continue
+        option = dict(option)
+        description = []
+        for line in option['description'] if isinstance(option['description'], list) else [option['description']]:
+            fallback = _FALLBACK.match(line)
+            if fallback:
+                option['env'] = [{'name': fallback.group(1)}]
+            elif line.startswith(_MODULE_ONLY):
+                option['required'] = True
+            else:
+                description.append(line)
+        option['description'] = description
+        options[name] = option
+    return yaml.safe_dump({'options': options}, default_flow_style=False, sort_keys=False, width=1000)
 
 
 class ModuleDocFragment(object):
-
     DOCUMENTATION = r'''
 options:
   api_url:
@@ -25,21 +57,24 @@ options:
       - URL of the CortexAPI endpoint, normally C(https://HOST/CortexAPI/Default.aspx).
       - When the URL has no path, C(/CortexAPI/Default.aspx) is appended.
       - If not set, the value of the E(ATRIA_URL) environment variable is used.
+      - Required, as a task option, in E(ATRIA_URL), or in C(module_defaults) for C(group/atria.cortex.atria); the task fails
+        naming all three when it is missing.
     type: str
-    required: true
   api_username:
     description:
       - Atria user the API requests authenticate as (HTTP Basic authentication).
       - The user needs a security role with the API Access permission for the customers it manages.
       - If not set, the value of the E(ATRIA_USERNAME) environment variable is used.
+      - Required, as a task option, in E(ATRIA_USERNAME), or in C(module_defaults) for C(group/atria.cortex.atria); the task fails
+        naming all three when it is missing.
     type: str
-    required: true
   api_password:
     description:
       - Password of O(api_username).
       - If not set, the value of the E(ATRIA_PASSWORD) environment variable is used.
+      - Required, as a task option, in E(ATRIA_PASSWORD), or in C(module_defaults) for C(group/atria.cortex.atria); the task fails
+        naming all three when it is missing.
     type: str
-    required: true
   validate_certs:
     description:
       - Whether to verify the TLS certificate of the server.
@@ -118,10 +153,32 @@ options:
     description:
       - Wait until the provisioning request the change started has finished.
       - The task fails, showing the request's log lines, if provisioning fails.
+      - A CPSM 10 server answers no request id; the module then polls the entity's own status.
+      - The status C(Pending) (the guide's "Pending Changes", where a change held for workflow approval rests) is not
+        work in flight, so the wait ends there.
     type: bool
     default: false
   wait_timeout:
-    description: How many seconds O(wait) waits at most.
+    description:
+      - How many seconds O(wait) waits at most.
+      - Also bounds how long the read-back after a write (see the notes) re-reads an entity that is still being
+        provisioned before it decides.
     type: int
     default: 300
+notes:
+  - Every write is verified. The CortexAPI silently ignores tags it does not read (a tag of another release, a
+    spelling from the other guide, a field a deployment locks) and still answers success, so after a create or
+    update the module reads the entity back (one request) and compares every option it sent with what the server
+    holds, the way the diff compares them. An option that did not take fails the task, naming the option, its
+    tag, the value sent and the value held. After a removal the entity must be gone or de-provisioned.
+  - Write-only values cannot be verified, because the server never returns them - passwords above all. The module
+    reports them as sent.
+  - A change held for workflow approval (the entity shows C(approval_pending)) is reported as changed, with a
+    warning that it takes effect when an approver accepts it.
+  - Where the Atria and CPSM 11 guides spell a tag differently, the module sends what works with either (see
+    docs/spellings.md in the collection). Features CPSM 10 lacks (distribution groups, workflow approval) are
+    refused before anything is sent, from one C(GET <global/>) per task.
 '''
+
+    # The inventory plugin: generated from DOCUMENTATION, so the connection options are written once.
+    PLUGIN = plugin_connection_options(DOCUMENTATION)
