@@ -18,7 +18,7 @@ import copy
 from lxml import etree
 
 from ..core.errors import SimError
-from ..groups import distribution
+from ..groups import membership
 from ..services.catalogue import SERVICES, service_label_known
 from . import responses
 from ..core.values import child, children, norm, parse_int, sub, text
@@ -250,5 +250,5 @@ def on_user_deleted(ctx, customer, user):
         for group in provider.get("groups") or []:
             if user["id"] in group["members"]:
                 group["members"].remove(user["id"])
-    distribution.forget(customer, {"type": "user", "id": user["id"]})
+    membership.forget(customer, {"type": "user", "id": user["id"]})
     responses.withdraw_user(ctx, user)

@@ -1,6 +1,6 @@
-"""SET <customer>: create or update, status changes (with the de-provisioning cascade), then nested entities."""
+"""SET <customer>: create or update (what each tag does: fields.py), status changes with the de-provisioning
+cascade, then nested entities."""
 
-import re
 import unicodedata
 
 from ..core import extensions
@@ -8,17 +8,15 @@ from ..core.errors import SimError
 from ..core.xmlio import text_of
 from ..properties import definitions
 from ..users import write as user_write
-from . import record, settings
+from . import fields, record
 
 ID_KEYS = ("id", "name", "fullname", "billingid")
 REQUIRED = ("fullname", "contactname", "contactemail", "primarydomain")
-TEXT_FIELDS = ("fullname", "contactname", "contactemail", "address", "phone", "fax", "billingid")
-UPDATE_TAGS = frozenset(TEXT_FIELDS + ("primarydomain", "domains", "properties", "enabled", "status", "parent",
+UPDATE_TAGS = frozenset(fields.TEXT_FIELDS + ("primarydomain", "domains", "properties", "enabled", "status", "parent",
                                        "location", "password", "locations", "departments", "roles",
                                        "customeroustructure"))
 INVALID_NEW = ("Unable to create customer. A new customer must specify the name, fullname, contactname, contactemail "
                "and primarydomain.")
-_DOMAIN = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
 def identify(el):
@@ -98,7 +96,7 @@ def _create(ctx, el):
     if any(not text_of(el, tag) for tag in REQUIRED):
         raise SimError(6, INVALID_NEW)
     fullname = definitions.check_customer_field("fullname", text_of(el, "fullname"), ctx, None)
-    _unique_fullname(ctx, fullname, None)
+    fields.unique_fullname(ctx, fullname, None)
     name = text_of(el, "name")
     if name:
         definitions.check_customer_field("name", name, ctx, None)
@@ -110,9 +108,9 @@ def _create(ctx, el):
     parent = _parent(ctx, el) or ctx.caller_customer
     rec = record.new_customer(store.next_id("customer", 34), name, fullname, parent["id"],
                                location=parent.get("location") or record.DEFAULT_LOCATION)
-    rec["primarydomain"] = _domain(text_of(el, "primarydomain"))
+    rec["primarydomain"] = fields.domain(text_of(el, "primarydomain"))
     rec["domains"] = [rec["primarydomain"]]
-    _apply_fields(ctx, rec, el, creating=True)
+    fields.apply_fields(ctx, rec, el, creating=True)
     final = "Provisioned"
     status = text_of(el, "status")
     if status and ctx.parse_status(status, "<customer><status>") == "NotProvisioned":
@@ -122,102 +120,6 @@ def _create(ctx, el):
     ctx.start_request("Provision Customer %s" % fullname, "Customer", name, [rec], final_status=final,
                       request_type="Object Provision")
     return rec
-
-
-# ----------------------------------------------------------------------- fields
-def _unique_fullname(ctx, fullname, rec):
-    other = ctx.store.find_customer("fullname", fullname)
-    if other is not None and other is not rec:
-        raise SimError(1, "A customer with the full name '%s' already exists (code %s)." % (fullname, other["name"]))
-
-
-def _domain(value):
-    if not _DOMAIN.match(value or ""):
-        raise SimError(1, "'%s' is not a valid domain name." % value)
-    return value
-
-
-def _set(rec, key, value):
-    if rec.get(key) == value:
-        return False
-    rec[key] = value
-    return True
-
-
-def _apply_properties(ctx, rec, props_el):
-    changed = False
-    for definition, value in definitions.parse_set(props_el, definitions.customer_defs(ctx.store.config), "customer"):
-        name = definition["name"]
-        value = definitions.check(definition, value, ctx, rec)
-        field = definitions.CUSTOMER_FIELDS.get(name)
-        if field == "name":
-            if value.casefold() != rec["name"].casefold():
-                raise SimError(1, "The customer code (ShortName) cannot be changed.")
-        elif field is not None:
-            if field == "fullname":
-                _unique_fullname(ctx, value, rec)
-            changed = _set(rec, field, value) or changed
-        elif name in ("MinimumPasswordLength", "PasswordBannerDisplayDays"):
-            key = "minimumlength" if name == "MinimumPasswordLength" else "bannerdisplaydays"
-            changed = _set(rec["password_policy"], key, int(value)) or changed
-        elif name == "Enabled":
-            changed = _set(rec, "enabled", ctx.parse_bool(value, "property Enabled")) or changed
-        else:
-            changed = _set(rec["properties"], name, value) or changed
-    return changed
-
-
-def _apply_domains(rec, el):
-    changed = False
-    primary = text_of(el, "primarydomain")
-    if primary is not None and primary.casefold() != (rec.get("primarydomain") or "").casefold():
-        rec["primarydomain"] = _domain(primary)
-        if primary.casefold() not in [d.casefold() for d in rec["domains"]]:
-            rec["domains"] = [primary] + rec["domains"]
-        changed = True
-    domains_el = el.find("domains")
-    if domains_el is not None:
-        wanted = []
-        for domain_el in domains_el.findall("domain"):
-            value = _domain((domain_el.text or "").strip())
-            if value.casefold() not in [d.casefold() for d in wanted]:
-                wanted.append(value)
-        if rec["primarydomain"].casefold() not in [d.casefold() for d in wanted]:
-            raise SimError(1, "The primary domain '%s' must stay in <domains>; change <primarydomain> first."
-                           % rec["primarydomain"])
-        changed = _set(rec, "domains", wanted) or changed
-    return changed
-
-
-def _apply_fields(ctx, rec, el, creating=False):
-    """Apply every updatable field present in el; True when the record changed."""
-    changed = False
-    for tag in TEXT_FIELDS:
-        value = text_of(el, tag)
-        if value is None:
-            continue
-        value = definitions.check_customer_field(tag, value, ctx, rec)
-        if tag == "fullname":
-            _unique_fullname(ctx, value, rec)
-        changed = _set(rec, tag, value) or changed
-    changed = _apply_domains(rec, el) or changed
-    props_el = el.find("properties")
-    if props_el is not None:
-        changed = _apply_properties(ctx, rec, props_el) or changed
-    enabled = text_of(el, "enabled")
-    if enabled:
-        changed = _set(rec, "enabled", ctx.parse_bool(enabled, "<customer><enabled>")) or changed
-    location = text_of(el, "location")
-    if location:
-        known = next((loc["name"] for loc in ctx.store.locations if loc["name"].casefold() == location.casefold()), None)
-        if known is None:
-            raise SimError(20, "Location '%s' not found." % location)
-        if not creating and known != rec.get("location"):
-            raise SimError(1, "The location of customer '%s' ('%s') is chosen when the customer is created and "
-                              "cannot be changed." % (rec["name"], rec.get("location")))
-        changed = _set(rec, "location", known) or changed
-    changed = settings.apply(ctx, rec, el, ctx.users_of(rec)) or changed
-    return changed
 
 
 # ----------------------------------------------------------------------- update
@@ -249,7 +151,7 @@ def deprovision(ctx, rec):
 
 
 def _update(ctx, rec, el):
-    changed = _apply_fields(ctx, rec, el)
+    changed = fields.apply_fields(ctx, rec, el)
     changed = _reparent(ctx, rec, el) or changed
     status = text_of(el, "status")
     target = ctx.parse_status(status, "<customer><status>") if status else None

@@ -11,7 +11,7 @@ from lxml import etree
 from ..core import paging
 from ..core.errors import SimError
 from . import directory
-from .distribution import forget
+from .membership import forget
 from ..core.values import bool_text, children, norm, opt_bool, sub, text
 
 FIELDS = ("displayname", "syncobjectid", "enabled", "path", "email", "emailalias", "firstname", "lastname",

@@ -1,4 +1,4 @@
-"""Hosted Exchange distribution groups: customer/service(HE)/distributiongroups and the user-level membership.
+"""Hosted Exchange distribution groups: customer/service(HE)/distributiongroups (user level: membership.py).
 
 Stored in customer["distgroups"] as plain dicts (see new_group). List rules, from the guide's "Add a User to a
 Distribution Group":
@@ -22,8 +22,6 @@ from lxml import etree
 
 from ..core import paging
 from ..core.errors import SimError
-from ..services.catalogue import SERVICES
-from ..services.records import ensure, is_active
 from . import directory
 from ..core.values import bool_text, child, children, norm, opt_bool, own_text, sub, text
 
@@ -52,7 +50,7 @@ def new_group(gid, customer, displayname, path=None):
     }
 
 
-def _find(groups, el):
+def find_group(groups, el):
     """The stored group the element identifies (syncobjectid, path, displayname), or None."""
     for field in ("syncobjectid", "path", "displayname"):
         value = text(el, field)
@@ -69,7 +67,7 @@ def get_groups(ctx, customer, groups_el):
     groups = customer.get("distgroups") or []
     template = child(groups_el, "distributiongroup")
     if template is not None and any(text(template, field) for field in ("syncobjectid", "path", "displayname")):
-        found = _find(groups, template)
+        found = find_group(groups, template)
         if found is None:
             raise SimError(10, "Distribution group %s not found for customer '%s'."
                            % (directory.describe(template), customer.get("name")))
@@ -129,26 +127,13 @@ def _render_members(ctx, customer, parent, group, list_tag, item_tag, asked):
                                                    ("selected", bool_text(ref is not None and ref in group[list_tag]))])
 
 
-def groups_of_user(ctx, customer, user):
-    """<distributiongroups> listing the groups whose <members> hold the user (user-level GET)."""
-    ref = {"type": "user", "id": user["id"]}
-    out = etree.Element("distributiongroups")
-    mine = [group for group in customer.get("distgroups") or [] if ref in group["members"]]
-    for group in sorted(mine, key=lambda group: (norm(group["displayname"]), group["id"])):
-        el = sub(out, "distributiongroup")
-        for field in ("displayname", "syncobjectid", "path", "email"):
-            sub(el, field, group[field])
-        sub(el, "selected", "True")
-    return out
-
-
 # --------------------------------------------------------------------- SET (customer level)
 def set_groups(ctx, customer, groups_el):
     """Create, update or delete the groups listed; all-or-nothing (every group is checked before any is stored)."""
     groups = customer.setdefault("distgroups", [])
     staged, deleted = [], []
     for group_el in children(groups_el, "distributiongroup"):
-        existing = _find(groups, group_el)
+        existing = find_group(groups, group_el)
         if opt_bool(group_el, "enabled", "<distributiongroup><enabled>") is False:
             if existing is not None:
                 deleted.append(existing["id"])
@@ -263,63 +248,3 @@ def _delete(customer, ids):
         for list_tag, _item in MEMBER_LISTS:
             if any(ref in group[list_tag] for ref in refs):
                 group[list_tag] = [ref for ref in group[list_tag] if ref not in refs]
-
-
-# --------------------------------------------------------------------- SET (user level)
-def set_user_membership(ctx, customer, user, groups_el):
-    """customer/user/service(HE)/distributiongroups: add (<selected>true</selected>) or remove the user."""
-    groups = customer.get("distgroups") or []
-    ref = {"type": "user", "id": user["id"]}
-    changes = []
-    for group_el in children(groups_el, "distributiongroup"):
-        group = _find(groups, group_el)
-        if group is None:
-            raise SimError(10, "Distribution group %s not found for customer '%s'."
-                           % (directory.describe(group_el), customer.get("name")))
-        changes.append((group, opt_bool(group_el, "selected", "<distributiongroup><selected>", default=True)))
-    for group, selected in changes:
-        if selected and ref not in group["members"]:
-            group["members"].append(ref)
-        elif not selected and ref in group["members"]:
-            group["members"].remove(ref)
-    ctx.start_request("Update distribution group membership of user %s" % user.get("name"), "Distribution Group",
-                      user.get("name"), [], "Provisioned")
-
-
-def forget(customer, ref):
-    """Drop a deleted user or contact from every list of every group."""
-    for group in customer.get("distgroups") or []:
-        for list_tag in [tag for tag, _item in MEMBER_LISTS] + ["owners"]:
-            if ref in group[list_tag]:
-                group[list_tag] = [item for item in group[list_tag] if item != ref]
-
-
-# --------------------------------------------------------------------- scale seed
-def seed_distgroups(store, customer, count):
-    """Create count groups for a customer (record or code) without going through the API; Hosted Exchange is
-    provisioned first when it is not. Names 'Group 00001'... continue after the groups already there."""
-    if not isinstance(customer, dict):
-        customer = store.find_customer("name", customer)
-        if customer is None:
-            raise ValueError("seed_distgroups: no customer with that code")
-    record = ensure(customer, SERVICES["HE"])
-    if not is_active(record):
-        record["status"] = "Provisioned"
-    groups = customer.setdefault("distgroups", [])
-    taken = {norm(group["displayname"]) for group in groups}
-    number = len(groups)
-    created = 0
-    while created < int(count):
-        number += 1
-        name = "Group %05d" % number
-        if norm(name) in taken:
-            continue
-        groups.append(new_group(store.next_id("distgroup"), customer, name))
-        created += 1
-    return created
-
-
-def bulk_seed(store, spec):
-    """POST /_sim/seed {"distgroups": {"customer": "TC", "count": 2500}}."""
-    created = seed_distgroups(store, spec.get("customer"), int(spec.get("count", 0) or 0))
-    return {"customer": spec.get("customer"), "created": created}

@@ -10,7 +10,7 @@ from ..users import roles
 
 LOCATION = customer_record.DEFAULT_LOCATION
 # seed key -> module (below tests/simulator) whose bulk_seed(store, value) handles it
-SEED_KEYS = {"distgroups": "groups.distribution"}
+SEED_KEYS = {"distgroups": "seed.groups"}
 
 
 def _unique_code(prefix, number, taken):

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..approvals import responses as approval_responses
 from ..core.errors import SimError
-from ..groups import distribution
+from ..groups import membership
 from . import plans, properties
 from .catalogue import find_plan, location_of, lookup, services_at
 from .records import NOT_PROVISIONED, active, ensure_user_record, plan_usage, stored, user_record
@@ -99,7 +99,7 @@ def get_user_service(ctx, customer, user, service_el):
     if groups_el is not None:
         if definition["name"] != "HE":
             raise SimError(10, "<distributiongroups> only exist for Hosted Exchange (HE).")
-        el.append(distribution.groups_of_user(ctx, customer, user))
+        el.append(membership.groups_of_user(ctx, customer, user))
     return el
 
 
@@ -128,7 +128,7 @@ def set_user_service(ctx, customer, user, service_el):
         if not active(ctx, record):
             raise SimError(10, "User '%s' has no Hosted Exchange mailbox; provision HE to the user before changing "
                                "its distribution group membership." % user.get("name"))
-        distribution.set_user_membership(ctx, customer, user, groups_el)
+        membership.set_user_membership(ctx, customer, user, groups_el)
         return
     if not definition["user_level"]:
         raise SimError(10, "Service '%s' is a customer-level service; it cannot be provisioned to users." % code)
@@ -158,7 +158,7 @@ def set_user_service(ctx, customer, user, service_el):
                                              user.get("name")),
                       "User Service", "%s/%s" % (user.get("name"), code), [record], final)
     if groups_el is not None:
-        distribution.set_user_membership(ctx, customer, user, groups_el)
+        membership.set_user_membership(ctx, customer, user, groups_el)
 
 
 def _held(ctx, customer, user, definition, record, event, before=None):

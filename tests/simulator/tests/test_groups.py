@@ -6,8 +6,8 @@ import pytest
 from lxml.builder import E
 
 from tests.simulator.core import store
-from tests.simulator.groups import distribution
 from tests.simulator.seed import base
+from tests.simulator.seed import groups as group_seed
 
 from .simhelp import customer, error, get_service, get_user_service, ok, service, user
 
@@ -92,7 +92,7 @@ def test_seed_distgroups_is_fast():
     state = store.Store()
     base.seed_core(state)
     started = time.perf_counter()
-    assert distribution.seed_distgroups(state, "OC", 2500) == 2500
+    assert group_seed.seed_distgroups(state, "OC", 2500) == 2500
     assert time.perf_counter() - started < 1.0
     assert len(state.customers[24]["distgroups"]) == 2500
     assert state.customers[24]["services"]["HE"]["status"] == "Provisioned"
