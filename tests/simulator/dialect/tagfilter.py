@@ -50,7 +50,7 @@ def _step_matches(wanted, tag):
 def matches(rule, path):
     anchored, steps = rule
     if not anchored:
-        return path[-1] == steps[0] if len(steps) == 1 else path[-len(steps):] == steps
+        return path[-1] == steps[0]      # a bare tag name (one step): at any depth
     return len(path) == len(steps) and all(_step_matches(want, tag) for want, tag in zip(steps, path))
 
 
@@ -60,8 +60,9 @@ def drop(root, rules):
         return []
     doomed = []
     for el in root.iterdescendants(tag=etree.Element):
-        if any(gone in el.iterancestors() for gone in doomed):
-            continue     # already leaves with an ancestor
+        # document order: an element inside a dropped one is inside the last one dropped
+        if doomed and doomed[-1] in el.iterancestors():
+            continue
         path = path_of(el)
         if any(matches(rule, path) for rule in rules):
             doomed.append(el)
