@@ -38,7 +38,7 @@ CONCEPTS = {
 # A value rather than a tag: the multi-instance SharePoint service's code. Appendix B of the Atria guide gives the
 # code as 'SharePoint 2010'; every sample request sends 'Sharepoint2010'.
 SHAREPOINT = ("Sharepoint2010", "SharePoint 2010")
-SERVICE_NAME_PLACES = (("customer", "service", "name"), ("customer", "user", "service", "name"))
+SERVICE_NAME_PLACES = ("customer/service/name", "customer/user/service/name")
 BOTH = "both"
 KNOWN = dict(CONCEPTS, sharepoint_name=Concept((), SHAREPOINT, False))
 
@@ -82,9 +82,7 @@ def _normalise_children(parent, concept, read, dropped):
 
 
 def _service_names(root, read, action):
-    for el in root.iter("name"):
-        if path_of(el) not in SERVICE_NAME_PLACES:
-            continue
+    for el in [found for place in SERVICE_NAME_PLACES for found in root.iterfind(place)]:
         value = (el.text or "").strip()
         if value.replace(" ", "").casefold() != "sharepoint2010":
             continue
