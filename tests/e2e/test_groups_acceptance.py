@@ -23,6 +23,19 @@ RESULT_KEY = {'workflow': ('approval_group', 'members'), 'members': ('distributi
               'owners': ('distribution_group', 'owners')}
 
 
+def stored_list(state, kind):
+    """The list as the simulator stores it (user ids mapped to stored names): the server's side, not our parser."""
+    customer = next(record for record in state['customers'] if record['name'] == 'DA')
+    names = dict((record['id'], record['name']) for record in state['users'])
+    if kind == 'workflow':
+        groups = customer['approval']['providers']['Workflow Groups']['groups']
+        ids = next(group for group in groups if group['name'] == 'Acceptance Approvers')['members']
+    else:
+        group = next(group for group in customer['distgroups'] if group['displayname'] == 'Acceptance Team')
+        ids = [entry['id'] for entry in group[kind]]
+    return sorted(names[number] for number in ids)
+
+
 def writes(log):
     return [entry for entry in log if entry['action'] in ('SET', 'DELETE')]
 
@@ -41,7 +54,16 @@ class GroupList:
         assert run.returncode == 0, run.output
         task, = [task for task in run.results('Groups:') if task['status'] != 'skipped']
         entity, option = RESULT_KEY[self.kind]
-        return task['result']['changed'], sorted(task['result'][entity][option]), self.sim.log()
+        stored = stored_list(self.sim.state(), self.kind)
+        reported = sorted(task['result'][entity][option])
+        assert stored == sorted(self.stored_name(shown) for shown in reported), (stored, reported)
+        return task['result']['changed'], reported, self.sim.log()
+
+    @staticmethod
+    def stored_name(shown):
+        """xavier_da@nervogrid.com (a distribution group shows addresses) or xavier_DA -> xavier_DA."""
+        local = shown.split('@')[0]
+        return local[:-3] + '_DA' if local.lower().endswith('_da') else local
 
     def shown(self, *names):
         return sorted(SHOWN[self.kind][name] for name in names)
