@@ -21,7 +21,7 @@ PYTEST_DIRS = $(wildcard tests/unit tests/simulator/tests)
 # Prints how long a stage took, so slow stages show in CI logs.
 TIMED = scripts/timed
 
-.PHONY: help venv demo test sanity units reliability integration e2e molecule bench lint style format build changelog-lint clean \
+.PHONY: help venv demo test test-tools sanity units reliability integration e2e molecule bench lint style format build changelog-lint clean \
 	matrix galaxy-importer docs-lint docs docs-test
 
 help:
@@ -62,7 +62,7 @@ test: venv
 sanity: venv
 	@$(TIMED) sanity scripts/run-sanity
 
-units: venv $(COLLECTIONS_LINK)
+units: venv $(COLLECTIONS_LINK) test-tools
 	@if [[ -z "$(PYTEST_DIRS)" ]]; then echo "units: no test folders (tests/unit, tests/simulator/tests)" >&2; exit 1; fi
 	@$(TIMED) units $(PYTHON) -m pytest $(PYTEST_DIRS)
 
@@ -74,7 +74,7 @@ integration: venv
 	@$(TIMED) integration scripts/run-integration
 
 # Whole playbooks through ansible-playbook against a simulator: acceptance scenarios, faults, -vvv leaks.
-e2e: venv $(COLLECTIONS_LINK)
+e2e: venv $(COLLECTIONS_LINK) test-tools
 	@$(TIMED) e2e $(PYTHON) -m pytest tests/e2e
 
 # roles/tenant: converge, idempotence, verify (_info modules), cleanup (offboard), against a simulator the scenario
@@ -124,8 +124,12 @@ docs-lint: venv
 docs: venv
 	@$(TIMED) docs scripts/build-docs site
 
-docs-test: docs
+docs-test: docs test-tools
 	@$(TIMED) docs-test $(PYTHON) -m pytest -p no:cacheprovider tests/docs
+
+# openssl and a headless Chromium, installed with apt-get only when missing: the suites that need them never skip.
+test-tools:
+	@scripts/ensure-test-tools
 
 $(COLLECTIONS_LINK):
 	@mkdir -p $(dir $@)
