@@ -157,6 +157,17 @@ def _seed(sim, body):
     return 200, result
 
 
+def _lock(sim, body):
+    """POST /_sim/lock {"user": "Name_CODE"}: lock an account as failed logons would (the API can only unlock)."""
+    with sim.store.lock:
+        user = sim.store.user_by_login((body or {}).get("user"))
+        if user is None:
+            return 404, {"error": "no user %r (give the stored name, e.g. admin_DA)" % (body or {}).get("user")}
+        user["locked"] = True
+        sim.store.save()
+        return 200, {"user": user["name"], "locked": True}
+
+
 def _log(sim, _body, query):
     since = int(query.get("since", ["0"])[0] or 0)
     return 200, sim.log.since(since)
@@ -176,6 +187,7 @@ ROUTES = {
     ("GET", "/_sim/config"): lambda sim, body: _config(sim, None),
     ("POST", "/_sim/config"): lambda sim, body: _config(sim, body or {}),
     ("POST", "/_sim/seed"): _seed,
+    ("POST", "/_sim/lock"): _lock,
 }
 
 

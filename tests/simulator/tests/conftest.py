@@ -61,6 +61,10 @@ class Sim(object):
     def state(self):
         return self._hook("GET", "/state")
 
+    def lock(self, user):
+        """Lock an account as failed logons would (the API itself can only unlock)."""
+        return self._hook("POST", "/lock", {"user": user})
+
 
 @pytest.fixture(scope="session")
 def sim_server():

@@ -330,3 +330,15 @@ def test_the_manager_property_takes_a_distinguished_name_or_upn(tc):
         set_users(tc, E.user(E.name("User1"), E.properties(E.property(E.name("manager"), E.value(value)))))
         users = tc.state()["users"]
         assert next(u for u in users if u["name"] == "User1_TC")["properties"]["manager"] == "Boss_TC"
+
+
+def test_the_api_can_unlock_an_account_but_never_lock_it(tc):
+    set_users(tc, E.user(E.name("User1")))
+    set_users(tc, E.user(E.name("User1"), E.locked("True")))
+    assert user_el(tc, "User1").findtext("locked") == "False"
+    set_users(tc, E.user(E.name("User1"), E.properties(E.property(E.name("Locked"), E.value("True")))))
+    assert user_el(tc, "User1").findtext("locked") == "False"
+    tc.lock("User1_TC")
+    assert user_el(tc, "User1").findtext("locked") == "True"
+    set_users(tc, E.user(E.name("User1"), E.locked("false")))
+    assert user_el(tc, "User1").findtext("locked") == "False"

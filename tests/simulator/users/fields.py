@@ -105,6 +105,14 @@ def _place(customer, rec, key, value):
     return _set(rec, key, known)
 
 
+def _unlock(rec, locked):
+    """Only unlocking is possible: an account is locked by failed logons, never through the API, so a request to
+    lock changes nothing (tests lock an account with POST /_sim/lock)."""
+    if locked:
+        return False
+    return _set(rec, "locked", False)
+
+
 def _manager(ctx, customer, rec, value):
     """The manager property names a user of the same customer (the published rule is a user search, "A user must
     be specified"): by login (with or without _CODE), UPN or distinguished name (CN=login,...); stored as the
@@ -138,7 +146,7 @@ def _apply_properties(ctx, customer, rec, pairs):
         elif field is not None:
             changed = _set(rec, field, _check_field(field, value)) or changed
         elif name == "Locked":
-            changed = _set(rec, "locked", ctx.parse_bool(value, "property Locked")) or changed
+            changed = _unlock(rec, ctx.parse_bool(value, "property Locked")) or changed
         elif name == MANAGER:
             changed = _set(rec["properties"], name, _manager(ctx, customer, rec, value)) or changed
         else:
@@ -160,10 +168,12 @@ def apply_fields(ctx, customer, rec, el):
         value = text_of(el, tag)
         if value is not None:
             changed = _place(customer, rec, tag, value) or changed
-    for tag in ("enabled", "locked"):
-        value = text_of(el, tag)
-        if value:
-            changed = _set(rec, tag, ctx.parse_bool(value, "<user><%s>" % tag)) or changed
+    enabled = text_of(el, "enabled")
+    if enabled:
+        changed = _set(rec, "enabled", ctx.parse_bool(enabled, "<user><enabled>")) or changed
+    locked = text_of(el, "locked")
+    if locked:
+        changed = _unlock(rec, ctx.parse_bool(locked, "<user><locked>")) or changed
     expires = text_of(el, "expires")
     if expires:
         value = "Never" if expires.casefold() == "never" else _date(expires, 36, "<user><expires>").strftime("%Y-%m-%d")
