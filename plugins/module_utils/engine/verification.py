@@ -86,7 +86,9 @@ def tag_of(field):
 
 
 def shown(value):
-    """A value as messages quote it: 'Tester', [a, b], True, nothing."""
+    """A value as messages quote it: 'Tester', [a, b], True, nothing; a plan list as the plans it enables."""
+    if isinstance(value, list) and value and all(isinstance(item, dict) and 'enabled' in item for item in value):
+        value = 'enabled: %s' % (', '.join(str(item.get('name')) for item in value if item.get('enabled')) or 'none')
     if value is None or value == '' or value == [] or value == {}:
         return 'nothing' if value is None else repr(value)
     text = repr(value) if not isinstance(value, str) else "'%s'" % value

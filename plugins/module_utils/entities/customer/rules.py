@@ -13,12 +13,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ApiError, CortexError, ValidationError, with_hint
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_ERROR, ApiError, CortexError, ValidationError, with_hint
 
 # option -> (the property that carries its rule, what messages call it)
 RULE_PROPERTIES = (('fullname', 'FullName'), ('name', 'ShortName'))
-CUSTOMER_ERROR = 1
 
 
 def published_rules(client, customer_code):
@@ -68,6 +69,26 @@ def _code_of(client, reference):
     return None
 
 
+def follows(value, rule):
+    """True when ``value`` matches a published regular expression; None when Python cannot read the rule.
+
+    .NET rules use Unicode classes Python's ``re`` lacks: ``[\\p{L}\\p{N} .-]`` (letters, digits, space, dot, hyphen)
+    is read as ``(?:[^\\W_]|[ .-])``.
+    """
+    if (rule.get('type') or 'RegularExpression') != 'RegularExpression':
+        return None
+
+    def letters_and_digits(match):
+        rest = match.group(1)
+        return '(?:[^\\W_]|[%s])' % rest if rest else '[^\\W_]'
+
+    pattern = re.sub(r'\[\\p\{L\}\\p\{N\}([^\]]*)\]', letters_and_digits, rule['rule'])
+    try:
+        return re.search(pattern, value) is not None
+    except re.error:
+        return None
+
+
 def explain_refusal(error, client, params):
     """The server's refusal of a customer write, with the full-name and code rules it publishes as the hint."""
     if not isinstance(error, ValidationError) and not (isinstance(error, ApiError) and error.code == CUSTOMER_ERROR):
@@ -80,7 +101,7 @@ def explain_refusal(error, client, params):
     explained = []
     for option in sent:
         rule = rules.get(option)
-        if rule is None:
+        if rule is None or follows(params[option], rule):
             continue
         explained.append("%s %r must match this server's rule %s (property %s%s)" % (
             option, params[option], rule['rule'], rule['property'],

@@ -142,3 +142,5 @@ def test_tags_and_values_as_messages_show_them():
     assert tag_of(ROLES) == '<roles><role>'
     assert shown(None) == 'nothing' and shown('') == "''" and shown(True) == 'True'
     assert len(shown('x' * 500)) == 120
+    plans = [dict(name='EX10_BASIC', enabled=True, user_limit=5), dict(name='EX10_FULL', enabled=False)]
+    assert shown(plans) == "'enabled: EX10_BASIC'"

@@ -109,3 +109,11 @@ def test_the_cpsm10_status_wait_reports_changes_too():
     lines = []
     waiter.wait_for_status(lambda: next(statuses), 30, "user 'bob_ACME'", sleep=lambda seconds: None, progress=lines.append)
     assert [line.rsplit(' (', 1)[0] for line in lines] == ["user 'bob_ACME': status InProgress", "user 'bob_ACME': status Provisioned"]
+
+
+def test_pending_changes_rest_so_a_wait_ends_there():
+    """Failed before issue 13: Pending counted as in flight, so a wait for a change held for approval waited for a
+    person until wait_timeout."""
+    client = ScriptedClient(answers(response(request(status='InProgress'))), answers(response(request(status='Pending'))))
+    assert waiter.wait_for_request(client, 46009, timeout=30, sleep=lambda seconds: None)['status'] == 'Pending'
+    assert waiter.wait_for_status(lambda: 'Pending', 30, "user 'bob_ACME'", sleep=lambda seconds: None) == 'Pending'

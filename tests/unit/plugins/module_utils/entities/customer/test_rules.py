@@ -11,7 +11,7 @@ from fakes import ScriptedClient, answers, element
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import api_error
 from ansible_collections.atria.cortex.plugins.module_utils.engine.validation import not_blank_problem
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.rules import explain_refusal, published_rules
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.rules import explain_refusal, follows, published_rules
 
 PUBLISHED = element(
     '<response><customer><name>DA</name><properties>'
@@ -48,3 +48,18 @@ def test_a_refused_full_name_is_explained_with_this_servers_rule():
 def test_other_refusals_are_left_alone():
     refusal = api_error(34, "Customer 'ZZ' not found.")
     assert explain_refusal(refusal, ScriptedClient(), {'fullname': 'X'}) is refusal
+
+
+def test_a_refusal_is_explained_only_with_the_rules_the_values_break():
+    """A domain refusal (error 1 too) must not blame a full name this server's rule accepts."""
+    refusal = api_error(1, "The primary domain 'rel.example' must stay in <domains>")
+    client = ScriptedClient(answers(ONE_CUSTOMER), answers(PUBLISHED))
+    explained = explain_refusal(refusal, client, {'fullname': 'Reliability Customer', 'name': 'REL', 'parent': None})
+    assert 'must match' not in str(explained)
+
+
+def test_published_dotnet_classes_are_read_as_letters_and_digits():
+    rule = {'rule': '^[\\p{L}\\p{N} .-]{1,60}$', 'type': 'RegularExpression'}
+    assert follows('Ünïcode Ltd.', rule) is True
+    assert follows("O'Brien (UK) Ltd", rule) is False
+    assert follows('x', {'rule': '([', 'type': 'RegularExpression'}) is None
