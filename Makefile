@@ -90,7 +90,8 @@ bench: venv $(COLLECTIONS_LINK)
 # formatted: add a folder here (after `make format`) when nobody has open edits in it.
 FORMATTED = plugins/doc_fragments plugins/module_utils/api/status.py scripts/import_graph.py \
 	tests/unit/plugins/modules tests/unit/plugins/doc_fragments tests/unit/plugins/module_utils/api/test_status.py \
-	tests/unit/test_architecture_doc.py tests/unit/plugins/module_utils/engine/test_fields.py tests/unit/plugins/module_utils/engine/test_resource.py
+	tests/unit/test_architecture_doc.py tests/unit/plugins/module_utils/engine/test_fields.py tests/unit/plugins/module_utils/engine/test_resource.py \
+	tests/unit/plugins/module_utils/api/test_error_codes.py
 
 style: venv
 	@$(TIMED) style sh -c '$(BIN)/ruff check . && $(BIN)/ruff format --check $(FORMATTED)'
