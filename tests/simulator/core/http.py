@@ -21,6 +21,9 @@ API_PATH = "/cortexapi/default.aspx"
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # headers and body leave in two send()s (wbufsize 0): without TCP_NODELAY the body of a kept-alive connection
+    # waits ~40 ms for the client's delayed ACK (Nagle), which IIS does not do (issue 14)
+    disable_nagle_algorithm = True
     server_version = "Microsoft-IIS/10.0"
     sys_version = ""
 
@@ -117,7 +120,8 @@ class Handler(BaseHTTPRequestHandler):
         self.sim.log.add({"caller": out.caller, "action": out.action, "path": out.path, "http_status": out.status,
                           "error_id": out.error_id, "changed": out.changed, "fault": fault,
                           "request_id": out.request_id, "user_agent": self.headers.get("User-Agent"),
-                          "ignored": out.ignored, "start": received, "end": time.time()})
+                          "ignored": out.ignored, "start": received, "end": time.time(),
+                          "peer": "%s:%d" % self.client_address[:2]})
         if fault in ("drop", "drop_after"):
             self._drop()
             return

@@ -18,7 +18,7 @@ def test_log_entries_have_the_documented_fields(sim):
     sim.call(req("GET", E.customer(E.name("NOPE"))), user="admin_DA")
     first, second = sim.log()
     assert set(first) == {"seq", "time", "caller", "action", "path", "http_status", "error_id", "changed", "fault",
-                          "request_id", "user_agent", "ignored", "start", "end"}
+                          "request_id", "user_agent", "ignored", "start", "end", "peer"}
     assert (first["caller"], first["action"], first["path"], first["http_status"], first["changed"]) == \
         ("admin_Gsp", "SET", "customer/user", 200, True)
     assert first["request_id"] >= 45666 and first["error_id"] is None
@@ -113,3 +113,28 @@ def test_log_start_and_end_prove_that_requests_overlapped(sim):
     first, second = sim.log()
     assert first["end"] - first["start"] >= 0.3
     assert first["start"] < second["end"] and second["start"] < first["end"]
+
+
+def test_log_peer_shows_one_connection_per_keep_alive_session(sim):
+    """Issue 14: "peer" is the client's ip:port, so a test can prove that requests shared one connection."""
+    sim.clear_log()
+    body = req("GET", E.customer(E.name("DA")))
+    for _ in range(3):
+        sim.call(body)                                      # one requests.Session: one kept-alive connection
+    for _ in range(2):
+        sim.raw(body, auth=("admin_Gsp", "Adm1n!Gsp"))     # a new connection each
+    peers = [entry["peer"] for entry in sim.log()]
+    assert all(peer.startswith("127.0.0.1:") and int(peer.rsplit(":", 1)[1]) > 0 for peer in peers)
+    assert len(set(peers[:3])) == 1
+    assert len(set(peers[2:])) == 3
+
+
+def test_keep_alive_answers_do_not_wait_for_delayed_acks(sim):
+    """Issue 14: headers and body are two send()s; with Nagle on, each kept-alive answer waited ~40 ms."""
+    body = req("GET", E.customer(E.name("DA")))
+    sim.call(body)                                          # connection open
+    start = time.time()
+    for _ in range(20):
+        sim.call(body)
+    took = time.time() - start
+    assert took < 0.5, "20 kept-alive requests took %.2fs (Nagle / delayed ACK?)" % took
