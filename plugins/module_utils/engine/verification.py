@@ -242,9 +242,10 @@ class Verifier:
                 mismatches = unapplied(plan, self.replan(entity))
                 if not mismatches or not in_flight(entity):
                     break
-        if mismatches and approval_pending(entity):
-            self.warnings.append('%s is held for workflow approval: %s take(s) effect when an approver accepts the '
-                                 'change.' % (self.describe_now(), ', '.join('`%s`' % mismatch.option for mismatch in mismatches)))
+        if approval_pending(entity):
+            waiting = ' (%s not applied yet)' % ', '.join('`%s`' % mismatch.option for mismatch in mismatches) if mismatches else ''
+            self.warnings.append('%s is held for workflow approval: the change takes effect when an approver accepts '
+                                 'it%s.' % (self.describe_now(), waiting))
             return entity, []
         return entity, mismatches
 
@@ -290,8 +291,8 @@ def verify_run(run, written):
     """
     timeout = run.params.get('wait_timeout') or DEFAULT_TIMEOUT
     for engine in written:
-        verifier = Verifier(lambda engine=engine: _read_again(run.store, engine), engine.replan, engine.describe,
-                            client=engine.client, timeout=timeout)
+        verifier = Verifier(lambda engine=engine: _read_again(run.store, engine), lambda current, engine=engine: ReadBack(engine, current),
+                            engine.describe, client=engine.client, timeout=timeout)
         request_id = _request_id(run, engine)
         if engine.planned.action == 'delete':
             verifier.confirm_gone(request_id, current=engine.current)
@@ -326,6 +327,17 @@ def _confirm_with_fallback(run, engine, verifier, request_id):
         raise WriteNotApplied(verifier.describe_now(), mismatches, request_id, verifier.release(), plan.action,
                               spellings_tried=tried)
     return entity
+
+
+class ReadBack:
+    """What a read-back of ``engine``'s entity shows as still to do, shaped like a Plan for unapplied(): the fields,
+    compared as an update, and the status a plan would send again."""
+
+    def __init__(self, engine, current):
+        again = engine.replan(current)
+        self.changes = engine.still_to_send(current)
+        self.status = again.status
+        self.before = again.before
 
 
 def _read_again(store, engine):
