@@ -51,12 +51,23 @@ def connection(url, retries=3, timeout=10, user=ADMIN_USER):
 PATHS = ('module', 'inprocess')
 
 
-def run_module(name, args, check_mode=False, diff=False, path='module', memo=None):
+def default_path():
+    """The path a task takes unless told otherwise, as in a playbook on the controller: in-process, or the module
+    path with ATRIA_CORTEX_EXECUTION=module (``ATRIA_CORTEX_EXECUTION=module make reliability``)."""
+    return 'module' if os.environ.get('ATRIA_CORTEX_EXECUTION', '').strip().lower() == 'module' else 'inprocess'
+
+
+def other_path():
+    return [path for path in PATHS if path != default_path()][0]
+
+
+def run_module(name, args, check_mode=False, diff=False, path=None, memo=None):
     """The result dict the module exited with (``failed`` set by fail_json), as Ansible would receive it.
 
-    ``memo``: in-process, the task memo to use (one dict for the items of one loop); a new one by default.
+    ``path``: 'module' or 'inprocess', default_path() when not given. ``memo``: in-process, the task memo to use
+    (one dict for the items of one loop); a new one by default.
     """
-    if path == 'inprocess':
+    if (path or default_path()) == 'inprocess':
         return _run_in_process(name, args, check_mode, diff, {} if memo is None else memo)
     module = importlib.import_module(PACKAGE + name)
     args = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)

@@ -30,7 +30,7 @@ import time
 
 import pytest
 
-from tests.reliability.inprocess import PATHS, connection, run_module, writing_modules
+from tests.reliability.inprocess import PATHS, connection, default_path, run_module, writing_modules
 from tests.reliability.module_cases import CASES, modules_covered
 
 WRITES = ('SET', 'DELETE')
@@ -132,7 +132,7 @@ def assert_values_written(sim, case, operation):
         assert case.stored(sim.state()) == case.expected[operation], 'values in /_sim/state after the %s' % operation
 
 
-def run(sim, case, options, trace=False, path='module', **connection_options):
+def run(sim, case, options, trace=False, path=None, **connection_options):
     return run_module(case.module, dict(connection(sim.url, **connection_options), trace=trace, **options), path=path)
 
 
@@ -186,10 +186,11 @@ def test_every_writing_module_has_a_case():
 
 
 def on_both_paths(scenario, operation):
-    """The cells the in-process path (the action plugin's, tests/reliability/inprocess.py) runs too: every case and
-    fault, the hardest scenario (every write faulty) on creation. The client, engine and retries are the same code
-    on both paths; what differs is the task around them (validation, failure and result handling), which these
-    cells exercise with every kind of failure and lost answer. The whole grid twice would double the suite's time."""
+    """The cells that run on the other execution path too (the whole grid runs on the default one, in-process
+    unless ATRIA_CORTEX_EXECUTION=module; tests/reliability/inprocess.py): every case and fault, the hardest scenario
+    (every write faulty) on creation. The client, engine and retries are the same code on both paths; what differs
+    is the task around them (validation, failure and result handling), which these cells exercise with every kind
+    of failure and lost answer. The whole grid twice would double the suite's time."""
     return scenario == 'every write' and operation == 'create'
 
 
@@ -201,7 +202,7 @@ def cells():
             for scenario in SCENARIOS:
                 for operation in ('create', 'update', 'delete'):
                     if narrowed(fault, scenario[0], operation) is None and options_for(case, operation) is not None:
-                        for path in PATHS if on_both_paths(scenario[0], operation) else ('module',):
+                        for path in PATHS if on_both_paths(scenario[0], operation) else (default_path(),):
                             yield pytest.param(path, case, fault, scenario, operation,
                                                id='%s-%r-%r-%s-%s' % (path, case, fault, scenario[0], operation))
 

@@ -167,12 +167,21 @@ def results_text(run):
     return json.dumps(run.tasks, ensure_ascii=False) + json.dumps(run.tasks)
 
 
-@pytest.fixture
-def run_generated(sim, tmp_path):
+# Both execution paths (issue 14): in-process in the controller's worker (the action plugins' default), and the
+# module executed as a module (ATRIA_CORTEX_EXECUTION=module). -vvv says which ran; each test checks it did.
+EXECUTIONS = {'inprocess': ('auto', 'in-process on the controller'), 'module': ('module', ': module path (')}
+
+
+@pytest.fixture(params=sorted(EXECUTIONS))
+def run_generated(sim, tmp_path, request):
+    execution, announced = EXECUTIONS[request.param]
 
     def run(errors_expected=False, **options):
         path = playbook_for(tmp_path, errors_expected, sim.admin)
-        return run_playbook(sim, path, str(tmp_path / ('results-%d.jsonl' % len(os.listdir(str(tmp_path))))), **options)
+        result = run_playbook(sim, path, str(tmp_path / ('results-%d.jsonl' % len(os.listdir(str(tmp_path))))),
+                              env={'ATRIA_CORTEX_EXECUTION': execution}, **options)
+        assert announced in result.output, 'the %s path did not run' % request.param
+        return result
     return run
 
 
