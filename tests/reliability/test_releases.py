@@ -82,3 +82,10 @@ def test_bulk_users_with_wait_on_cpsm10_poll_the_users(sim):
     result = run(sim, 'atria_user', customer='REL', wait=True, users=[dict(name='carol', first_name='Carol')])
     assert not result.get('failed'), result.get('msg')
     assert result['changed'] and result['request_ids'] == [None]
+
+
+def test_reading_a_request_on_cpsm10_says_the_release_lacks_it(sim):
+    """Failed before: atria_request_info answered request: {} (CPSM 10 answers GET <request> with an empty response)."""
+    sim.hook('config', {'release': 'cpsm10'})
+    result = run(sim, 'atria_request_info', id=45666)
+    assert result.get('failed') and 'needs CPSM 11 or Atria 12' in result['msg'] and '10.0.0.0' in result['msg']

@@ -32,7 +32,7 @@ CPSM10_LACKS = {
     'contacts': 'Hosted Exchange contacts',
     'approval': 'workflow approval (approval providers, workflow groups, approval responses)',
     'identity': 'the API user identity (<identity/>)',
-    'request_status': 'reading provisioning requests (GET <request>)',
+    'request_status': 'GET <request> (provisioning requests cannot be read)',
     'additional_properties': 'additional properties',
 }
 
@@ -81,10 +81,10 @@ class Release:
             return 'the server does not answer GET <global/>, which only CPSM 10 lacks'
         return 'the server did not tell its release'
 
-    def require(self, feature, what):
-        """Raise ReleaseTooOld before a write when this release lacks the feature ``what`` needs."""
+    def require(self, feature, what, writing=True):
+        """Raise ReleaseTooOld (before a write, or to explain an empty answer) when this release lacks ``feature``."""
         if self.lacks(feature):
-            raise ReleaseTooOld(what, feature, self)
+            raise ReleaseTooOld(what, feature, self, writing)
 
     def to_dict(self):
         return dict(api=self.api_version, database=self.database_version, cpsm10=self.is_cpsm10 if self.known else None)
@@ -98,13 +98,14 @@ class ReleaseTooOld(CortexError):
 
     name = 'ReleaseTooOld'
 
-    def __init__(self, what, feature, release):
+    def __init__(self, what, feature, release, writing=True):
         self.feature = feature
         self.release = release
+        consequence = ('A CPSM 10 server would accept the request and silently ignore it. Nothing was sent.' if writing
+                       else 'A CPSM 10 server answers such a request with nothing.')
         super(ReleaseTooOld, self).__init__(
-            '%s needs %s: CPSM 10 has no %s, and %s. A CPSM 10 server would accept the request and silently ignore '
-            'it. Nothing was sent. Run this task against a CPSM 11 or Atria 12 server, or leave it out for this one.'
-            % (what, NEWER_RELEASES, CPSM10_LACKS[feature], release.describe()))
+            '%s needs %s: CPSM 10 has no %s, and %s. %s Run this task against a CPSM 11 or Atria 12 server, or leave '
+            'it out for this one.' % (what, NEWER_RELEASES, CPSM10_LACKS[feature], release.describe(), consequence))
         self.hint = 'Upgrade the server, or skip this task on CPSM 10.'
 
 

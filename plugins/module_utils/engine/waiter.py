@@ -17,6 +17,7 @@ import time
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
+from ansible_collections.atria.cortex.plugins.module_utils.api.release import release_of
 from ansible_collections.atria.cortex.plugins.module_utils.api.status import FAILED, PENDING, in_flight, status_equal, status_key
 
 FIRST_POLL_INTERVAL = 0.2
@@ -58,7 +59,11 @@ def poll_intervals(timeout, clock=time.monotonic):
 def read_request(client, request_id, with_log=False, with_times=False):
     """GET one provisioning request and return it as a dict."""
     request = _request_element('id', request_id, with_log, with_times)
-    return request_to_dict(client.get(request).find('request'))
+    found = client.get(request).find('request')
+    if found is None:
+        # CPSM 10 has no GET <request>: it answers an empty response, which must not read as "no such request".
+        release_of(client).require('request_status', 'Reading provisioning request %s' % request_id, writing=False)
+    return request_to_dict(found)
 
 
 def read_children(client, parent_id, with_log=False, with_times=False):
