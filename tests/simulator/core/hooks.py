@@ -93,6 +93,7 @@ CONFIG = {
     "customer_rules": _check_customer_rules,
     "refuse_user_list_get": bool,
     "global_version": _check_version,
+    "keep_user_plans_on_deprovision": bool,
 }
 CONFIG_KEYS = tuple(CONFIG)
 

@@ -14,8 +14,8 @@ from ..seed.services import seed_services
 from . import exchange, instances, plans, properties
 from . import user as user_services
 from .catalogue import SERVICES, location_of, lookup, services_at
-from .records import (NOT_PROVISIONED, active, commit, current, default_record, ensure, plan_usage, stored,
-                         user_record, working_copy)
+from .records import (NOT_PROVISIONED, active, clear_deprovisioned, commit, current, default_record, ensure,
+                      plan_usage, stored, user_record, working_copy)
 from ..core.values import bool_text, child, children, limit_text, norm, opt_bool, parse_limit, sub, text
 
 # Children of a <service> SET that only manage Exchange objects and do not re-provision the service itself.
@@ -241,8 +241,7 @@ def deprovision_customer_service(ctx, customer, definition):
     for user in ctx.users_of(customer):
         user_service = user_record(user, definition["name"])
         if active(ctx, user_service):
-            user_service["plans"] = []
-            user_service["instances"] = []
+            clear_deprovisioned(ctx, user_service)
             records.append(user_service)
     return ctx.start_request("Deprovision %s" % _label(customer, definition), "Customer Service",
                              "%s/%s" % (customer.get("name"), definition["name"]), records, NOT_PROVISIONED)
@@ -309,8 +308,7 @@ def on_user_status(ctx, user, new_status):
     records = []
     for record in (user.get("services") or {}).values():
         if active(ctx, record):
-            record["plans"] = []
-            record["instances"] = []
+            clear_deprovisioned(ctx, record)
             records.append(record)
     if records:
         ctx.start_request("Deprovision services of user %s" % user.get("name"), "User Service", user.get("name"),

@@ -78,6 +78,14 @@ def ensure_user_record(user, code):
     return services[code]
 
 
+def clear_deprovisioned(ctx, record):
+    """What de-provisioning a user service forgets: its instances, and its plans unless the deployment keeps them
+    (config keep_user_plans_on_deprovision: GET then still lists the plans of a NotProvisioned service)."""
+    if not ctx.store.config.get("keep_user_plans_on_deprovision"):
+        record["plans"] = []
+    record["instances"] = []
+
+
 def plan_usage(ctx, customer, code, except_user=None):
     """(users per plan, users holding the service) among the customer's users with the service not de-provisioned."""
     counts = collections.Counter()

@@ -8,7 +8,8 @@ Rules (guide "Provision a User Service", "Hosted Apps and Desktops to a User"; D
 - one plan per user: the plan listed replaces the user's plan; several plans per user (HostedAppsandDesktops):
   the plans listed are added and a plan listed with <enabled>False</enabled> is removed (the guide shows only
   adding); with no plan listed, a provisioned user keeps its plans and a new or re-provisioned one gets the
-  first plan enabled for the customer (the plans held before a de-provisioning are not remembered);
+  first plan enabled for the customer (the plans held before a de-provisioning are not used, even when the
+  deployment keeps listing them: config keep_user_plans_on_deprovision);
 - a user plan's (or the service's) user limit reached -> error 10;
 - <status>NotProvisioned</status> de-provisions.
 """
@@ -22,7 +23,7 @@ from ..core.errors import SimError
 from ..groups import membership
 from . import plans, properties
 from .catalogue import find_plan, location_of, lookup, services_at
-from .records import NOT_PROVISIONED, active, ensure_user_record, plan_usage, stored, user_record
+from .records import NOT_PROVISIONED, active, clear_deprovisioned, ensure_user_record, plan_usage, stored, user_record
 from ..core.values import bool_text, child, children, limit_reached, norm, opt_bool, sub, text
 
 
@@ -179,8 +180,7 @@ def deprovision(ctx, user, definition):
     record = user_record(user, definition["name"])
     if not active(ctx, record):
         return
-    record["plans"] = []
-    record["instances"] = []
+    clear_deprovisioned(ctx, record)
     ctx.start_request("Deprovision %s for user %s" % (definition["fullname"], user.get("name")), "User Service",
                       "%s/%s" % (user.get("name"), definition["name"]), [record], NOT_PROVISIONED)
 

@@ -323,6 +323,77 @@ def test_reprovisioning_with_only_a_status_applies_the_first_enabled_plan(sim):
     assert first != "EX10_FULL"
 
 
+def _he_plan_customer(sim):
+    code = new_customer(sim)
+    provision_he(sim, code, plan("userpackage", "EX10_BASIC", "True"), plan("userpackage", "EX10_FULL", "True"))
+    give(sim, code, "User1", "HE", plan("userpackage", "EX10_FULL"))
+    return code
+
+
+def _user_he(sim, code):
+    he = get_user_service(sim, code, "User1", "HE")
+    return he.findtext("status"), [(el.findtext("name"), el.findtext("fullname")) for el in he.findall("userpackage")]
+
+
+def test_deprovisioning_forgets_the_user_plans_by_default(sim):
+    code = _he_plan_customer(sim)
+    give(sim, code, "User1", "HE", E.status("NotProvisioned"))
+    assert _user_he(sim, code) == ("NotProvisioned", [])
+
+
+@pytest.mark.parametrize("how", ["user service", "customer service", "customer"])
+def test_keep_user_plans_on_deprovision_lists_the_kept_plan(sim, how):
+    """Issue 12 item 2: a deployment that keeps the plans of a de-provisioned user service still lists them."""
+    sim.config({"keep_user_plans_on_deprovision": True})
+    code = _he_plan_customer(sim)
+    if how == "user service":
+        give(sim, code, "User1", "HE", E.status("NotProvisioned"))
+    elif how == "customer service":
+        ok(sim, "SET", customer(code, service("HE", E.status("NotProvisioned"))))
+    else:
+        ok(sim, "SET", E.customer(E.name(code), E.status("NotProvisioned")))
+    status, kept = _user_he(sim, code)
+    assert status == "NotProvisioned" and [name for name, _full in kept] == ["EX10_FULL"]
+    assert kept[0][1]                                       # with its full name, as a provisioned one
+    record = next(u for u in sim.state()["users"] if u["name"] == "User1_" + code)["services"]["HE"]
+    assert record["plans"] == ["EX10_FULL"] and record["instances"] == []
+    # a kept plan is not a seat: the customer's plan list says nobody uses it
+    if how == "user service":
+        assert plans_of(get_service(sim, code, "HE"), "userpackage")["EX10_FULL"]["used"] == "False"
+
+
+def test_keep_user_plans_reprovisioning_with_only_a_status_still_takes_the_first_enabled_plan(sim):
+    sim.config({"keep_user_plans_on_deprovision": True})
+    code = _he_plan_customer(sim)
+    give(sim, code, "User1", "HE", E.status("NotProvisioned"))
+    give(sim, code, "User1", "HE", E.status("Provisioned"))
+    first = [name for name, item in plans_of(get_service(sim, code, "HE"), "userpackage").items()
+             if item["enabled"] == "True"][0]
+    status, held = _user_he(sim, code)
+    assert first != "EX10_FULL"
+    assert (status, [name for name, _full in held]) == ("Provisioned", [first])   # the kept EX10_FULL replaced
+
+
+def test_keep_user_plans_reprovisioning_with_a_plan_provisions_that_plan(sim):
+    sim.config({"keep_user_plans_on_deprovision": True})
+    code = _he_plan_customer(sim)
+    give(sim, code, "User1", "HE", E.status("NotProvisioned"))
+    give(sim, code, "User1", "HE", E.status("Provisioned"), plan("userpackage", "EX10_FULL"))
+    status, held = _user_he(sim, code)
+    assert (status, [name for name, _full in held]) == ("Provisioned", ["EX10_FULL"])
+
+
+def test_keep_user_plans_several_plans_service_reprovisioned_without_plan_gets_the_first_only(sim):
+    sim.config({"keep_user_plans_on_deprovision": True})
+    code = new_customer(sim)
+    ok(sim, "SET", customer(code, service("HostedAppsandDesktops")))
+    give(sim, code, "User1", "HostedAppsandDesktops", plan("userplan", "DESKTOPS"), plan("userplan", "OFFICEAPPS"))
+    give(sim, code, "User1", "HostedAppsandDesktops", E.status("NotProvisioned"))
+    assert apps_plans(sim, code) == ["DESKTOPS", "OFFICEAPPS"]
+    give(sim, code, "User1", "HostedAppsandDesktops", E.status("Provisioned"), plan("userplan", "OFFICEAPPS"))
+    assert apps_plans(sim, code) == ["OFFICEAPPS"]          # the kept plans are not added to
+
+
 def test_other_services_take_exactly_one_plan(sim):
     code, message, _status = error(sim, "SET", customer("DA", user("admin_DA", service(
         "HE", plan("userpackage", "FORFAIT_2GO_2013"), plan("userpackage", "FORFAIT_60GO_1AN")))))
