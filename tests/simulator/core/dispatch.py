@@ -101,4 +101,6 @@ def execute(ctx, root):
         request = sub(response(), "request")
         sub(request, "id", ctx.top_request_id)
         return request.getparent()
-    return response(results)
+    answer = response(results)
+    spellings.write_service_names(answer, ctx.store.config, releases.SPELLINGS.get(ctx.release, {}))
+    return answer

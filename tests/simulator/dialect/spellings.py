@@ -7,7 +7,8 @@ dropped like any unknown tag; one it reads is renamed to the canonical tag. When
 the server reads, the canonical one wins. The table with the guide lines is in README.md ("Spellings").
 
 GET answers always write the canonical spelling, as the CPSM 11 captures do (CustomerGet.xml writes
-<changeatnextlogon>, not the CPSM 11 guide's <changeatnextlogin>).
+<changeatnextlogon>, not the CPSM 11 guide's <changeatnextlogin>). The SharePoint service code is a value, not a
+tag: a server that reads only one spelling of it lists its service under that code (write_service_names).
 """
 
 import collections
@@ -84,7 +85,7 @@ def _normalise_children(parent, concept, read, dropped):
 def _service_names(root, read, action):
     for el in [found for place in SERVICE_NAME_PLACES for found in root.iterfind(place)]:
         value = (el.text or "").strip()
-        if value.replace(" ", "").casefold() != "sharepoint2010":
+        if not _is_sharepoint(value):
             continue
         spelt = SHAREPOINT[1] if " " in value else SHAREPOINT[0]
         if spelt in read:
@@ -94,6 +95,22 @@ def _service_names(root, read, action):
         else:
             raise SimError(21, "Service '%s' does not exist or has not been configured (this server's code for "
                                "SharePoint 2010 is '%s')." % (value, read[0]))
+
+
+def _is_sharepoint(value):
+    return (value or "").replace(" ", "").casefold() == "sharepoint2010"
+
+
+def write_service_names(answer, config, release_rules):
+    """A FIND/GET answer names the SharePoint service in the one spelling this server reads (a real server lists
+    its own code, the one it accepts back); reading both, the catalogue's name stays."""
+    read = reads(config, release_rules, "sharepoint_name")
+    if len(read) != 1:
+        return
+    for el in answer.iter("name"):
+        parent = el.getparent()
+        if parent is not None and parent.tag == "service" and _is_sharepoint(el.text):
+            el.text = read[0]
 
 
 def normalise(root, config, release_rules, action):

@@ -5,7 +5,7 @@ from lxml.builder import E
 
 from tests.simulator.dialect import releases, spellings
 
-from .simhelp import call, customer, error, get_service, ok, service, user
+from .simhelp import call, customer, error, get_service, get_user_service, ok, service, user
 
 
 @pytest.fixture(autouse=True)
@@ -221,10 +221,29 @@ def test_both_restores_the_lenient_reading_on_a_release_with_a_rule(sim):
                                                     ("Sharepoint2010", "Sharepoint2010", "SharePoint 2010")])
 def test_a_forced_sharepoint_code(sim, forced, known, unknown):
     sim.config({"spellings": {"sharepoint_name": forced}})
-    assert get_service(sim, "DA", known).findtext("name") == "SharePoint2010"
+    assert get_service(sim, "DA", known).findtext("name") == known     # the server answers the code it reads
     assert error(sim, "GET", customer("DA", service(unknown)))[0] == 21
     found = ok(sim, "FIND", customer("DA", service(unknown)))
     assert found.find("customer") is not None and found.find("customer/service") is None
+
+
+@pytest.mark.parametrize("forced", ["SharePoint 2010", "Sharepoint2010"])
+def test_a_forced_sharepoint_code_is_the_one_every_answer_lists(sim, forced):
+    """Issue 13: a server lists its own code, so a client that FINDs the code and sends it back is understood."""
+    sim.config({"spellings": {"sharepoint_name": forced}})
+    ok(sim, "SET", customer("DA", service(forced)))
+    ok(sim, "SET", customer("DA", user("admin_DA", service(forced))))
+    found = ok(sim, "FIND", customer("DA", E.service()))
+    names = [el.findtext("name") for el in found.findall("customer/service")]
+    assert forced in names and not [name for name in names if name != forced and "harepoint" in name]
+    user_found = ok(sim, "FIND", customer("DA", user("admin_DA", E.service())))
+    assert forced in [el.findtext("name") for el in user_found.findall("customer/user/service")]
+    assert get_user_service(sim, "DA", "admin_DA", forced).findtext("name") == forced
+    located = ok(sim, "FIND", E.location(E.name("Location GSP"), E.service(E.fullname("SharePoint 2010"))))
+    assert [el.findtext("name") for el in located.iter("service")] == [forced]
+    for listed in names:                                    # every listed code is accepted back
+        assert call(sim, "GET", customer("DA", service(listed)))[0] == 200
+    assert get_service(sim, "DA", forced).findtext("fullname") == "SharePoint 2010"   # display name unchanged
 
 
 def test_sharepoint_codes_are_all_known_by_default(sim):
