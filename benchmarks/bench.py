@@ -6,7 +6,9 @@
 Round-trips come from the simulator's request log (every HTTP request the collection sent); times are the
 task's own duration as ansible-playbook reports it (process start-up excluded). Each figure is the median
 of --runs repetitions. The inventory scenario times the whole ansible-inventory process instead (start-up
-included) and reports its peak RSS. Results are printed as a table and written to benchmarks/results/latest.json.
+included) and reports its peak RSS. Results are printed as a table and written to benchmarks/results/latest.json;
+the README's performance table is then rewritten from that file (figures.write_readme), so that no figure in it is
+typed in. ``--readme-only`` rewrites the README from the results file without measuring anything.
 
 Side by side (uri_baseline.py): each customer and user scenario also runs the way it is written without the
 collection, ansible.builtin.uri with templated XML. throughput.py measures the simulator itself (8 clients).
@@ -23,7 +25,8 @@ import statistics
 import sys
 import tempfile
 
-from figures import print_table, summarise
+from figures import print_table, summarise, write_readme
+from loops import loop_side_by_side, write_readme as write_loops_readme
 from throughput import simulator_throughput
 from uri_baseline import customer_side_by_side, users_side_by_side
 
@@ -104,8 +107,20 @@ def main():
     parser.add_argument('--inventory-customers', type=int, default=10000, help='customers in the inventory scenario')
     parser.add_argument('--inventory-runs', type=int, default=5, help='repetitions of the inventory scenario')
     parser.add_argument('--clients', type=int, default=8, help='concurrent clients in the simulator throughput scenario')
+    parser.add_argument('--loop-items', type=int, default=100,
+                        help='items of the set_fact and in-process atria_user loops (module-path loops: --user-sample)')
     parser.add_argument('--output', default=os.path.join(HERE, 'results', 'latest.json'))
+    parser.add_argument('--readme', default=os.path.join(ROOT, 'README.md'), help='whose performance table to rewrite')
+    parser.add_argument('--readme-only', action='store_true', help='rewrite the README from --output, measure nothing')
     args = parser.parse_args()
+    if args.readme_only:
+        with open(args.output, encoding='utf-8') as handle:
+            results = json.load(handle)
+        write_readme(args.readme, results)
+        if 'loops' in results:
+            write_loops_readme(args.readme, results['loops'])
+        print('%s rewritten from %s' % (os.path.relpath(args.readme, ROOT), os.path.relpath(args.output, ROOT)))
+        return
 
     link_collection()
     with tempfile.TemporaryDirectory() as workdir:
@@ -118,6 +133,8 @@ def main():
                 '%d distribution groups' % args.distgroups: bench.dist_groups(args.distgroups, args.runs),
                 'inventory %d' % args.inventory_customers: bench.inventory(args.inventory_customers, args.inventory_runs),
                 'simulator, %d clients' % args.clients: simulator_throughput(sim, args.runs, args.clients),
+                # Last, as it resets the simulator for itself: loop items on both execution paths (loops.py, issue 14).
+                'loops': loop_side_by_side(sim, workdir, args.loop_items, args.user_sample, args.runs),
             }
         finally:
             sim.stop()
@@ -126,6 +143,9 @@ def main():
     with open(args.output, 'w', encoding='utf-8') as handle:
         json.dump(results, handle, indent=2)
     print('written to %s' % os.path.relpath(args.output, ROOT))
+    write_readme(args.readme, results)
+    write_loops_readme(args.readme, results['loops'])
+    print('%s: performance table rewritten' % os.path.relpath(args.readme, ROOT))
 
 
 if __name__ == '__main__':

@@ -48,6 +48,7 @@ def test_eight_forks_lose_nothing_and_duplicate_nothing(playbook, sim):
     assert peak_in_flight(log) >= 2, 'no two requests overlapped: the forks did not run concurrently'
     writes = [entry for entry in log if entry['action'] in ('SET', 'DELETE')]
     assert peak_in_flight(writes) >= 2, 'no two writes overlapped: the forks never wrote at the same time'
+    print('\nat most %d requests and %d writes in flight at once' % (peak_in_flight(log), peak_in_flight(writes)))
 
     sim.hook('log/clear')
     second = playbook('forks.yml', env=EIGHT_FORKS)
