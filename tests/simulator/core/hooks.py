@@ -94,6 +94,7 @@ CONFIG = {
     "refuse_user_list_get": bool,
     "global_version": _check_version,
     "keep_user_plans_on_deprovision": bool,
+    "exchange_version_required": bool,
 }
 CONFIG_KEYS = tuple(CONFIG)
 

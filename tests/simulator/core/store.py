@@ -28,7 +28,8 @@ from . import provisioning
 FORMAT = 1
 DEFAULT_CONFIG = {"provisioning_delay": 0.3, "fail_rate": 0.0, "release": "atria12", "bom": False, "seed": 0,
                   "ignore_tags": [], "spellings": {}, "customer_rules": None, "refuse_user_list_get": False,
-                  "global_version": None, "keep_user_plans_on_deprovision": False}
+                  "global_version": None, "keep_user_plans_on_deprovision": False,
+                  "exchange_version_required": False}
 
 
 class Store(object):

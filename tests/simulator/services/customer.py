@@ -81,7 +81,7 @@ def get_customer_service(ctx, customer, service_el):
     usage, _active = plan_usage(ctx, customer, definition["name"])
     el = summary(definition, record, location_of(customer), detail=True)
     if definition["name"] == "HE":
-        exchange.render(el, record)
+        exchange.render(el, record, version=not exchange.version_required(ctx, stored(customer, "HE")))
     plans.render(el, definition, record, usage, service_el)
     if definition["name"] == "Reseller":
         _render_resell(el, record)
@@ -159,6 +159,8 @@ def set_customer_service(ctx, customer, service_el):
         _set_exchange_objects(ctx, customer, definition, service_el)
         return
     provisioning = not active(ctx, record)
+    if definition["name"] == "HE":
+        exchange.check_first_version(ctx, definition, record, service_el)
     if provisioning and record is not None and record.get("approvalpending"):
         _held(ctx, customer, definition, record, "Provision")
     before = working_copy(record) if record is not None else None

@@ -38,6 +38,19 @@ def defaults(definition, customer):
     }
 
 
+def version_required(ctx, record):
+    """Config exchange_version_required: a Hosted Exchange never provisioned (no stored record) has no version yet,
+    and its first provisioning must name one (guide, "Provision a Customer Service - Hosted Exchange": "we need to
+    specify the Version attribute for the version of Exchange that users will receive")."""
+    return record is None and bool(ctx.store.config.get("exchange_version_required"))
+
+
+def check_first_version(ctx, definition, record, service_el):
+    if version_required(ctx, record) and not text(service_el, "version"):
+        raise SimError(10, "Hosted Exchange needs <version> (%s) on its first provisioning."
+                       % ", ".join(definition["versions"]))
+
+
 def _check_domain(customer, domain):
     known = customer_domains(customer)
     if norm(domain) not in {norm(item) for item in known}:
@@ -97,7 +110,8 @@ def _apply_public_folder(record, folder_el):
             folder[limit] = parse_limit(value, "Hosted Exchange <publicfolder><%s>" % limit)
 
 
-def render(parent, record):
+def render(parent, record, version=True):
+    """The Hosted Exchange fields of a GET; version False: an empty <version/> (nothing chosen yet)."""
     domains = record.get("domains") or []
     auth = sub(parent, "authoritativedomains")
     for name, kind in domains:
@@ -118,7 +132,7 @@ def render(parent, record):
             sub(address, "pattern", pattern)
             sub(address, "primary", "False")
             sub(address, "assigned", "False")
-    sub(parent, "version", record.get("version"))
+    sub(parent, "version", record.get("version") if version else None)
     sub(parent, "mailboxstoragelimit", limit_text(record.get("mailboxstoragelimit")))
     folder = record.get("publicfolder") or {}
     folder_el = sub(parent, "publicfolder")

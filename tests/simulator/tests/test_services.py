@@ -394,6 +394,39 @@ def test_keep_user_plans_several_plans_service_reprovisioned_without_plan_gets_t
     assert apps_plans(sim, code) == ["OFFICEAPPS"]          # the kept plans are not added to
 
 
+def test_exchange_version_is_defaulted_unless_required(sim):
+    code = new_customer(sim)
+    assert get_service(sim, code, "HE").findtext("version") == "2013"
+    ok(sim, "SET", customer(code, service("HE")))
+    assert get_service(sim, code, "HE").findtext("version") == "2013"
+
+
+def test_exchange_version_required_on_the_first_provisioning(sim):
+    """Issue 12 item 11: the guide's Hosted Exchange provisioning needs the Version attribute."""
+    sim.config({"exchange_version_required": True})
+    code = new_customer(sim)
+    never = get_service(sim, code, "HE")
+    assert never.find("version") is not None and never.find("version").text is None      # <version/>
+    number, message, status = error(sim, "SET", customer(code, service("HE", plan("userpackage", "EX10_BASIC",
+                                                                                   "True"))))
+    assert (number, status) == (10, 400)
+    assert message == "Hosted Exchange needs <version> (2010, 2013, 2016) on its first provisioning."
+    assert get_service(sim, code, "HE").findtext("status") == "NotProvisioned"
+    assert next(c for c in sim.state()["customers"] if c["name"] == code)["services"] == {}
+    provision_he(sim, code, version="2016")
+    assert get_service(sim, code, "HE").findtext("version") == "2016"
+    # re-provisioning keeps the version chosen before and needs none
+    ok(sim, "SET", customer(code, service("HE", E.status("NotProvisioned"))))
+    assert get_service(sim, code, "HE").findtext("version") == "2016"
+    ok(sim, "SET", customer(code, service("HE", E.status("Provisioned"))))
+    he = get_service(sim, code, "HE")
+    assert (he.findtext("status"), he.findtext("version")) == ("Provisioned", "2016")
+    ok(sim, "SET", customer(code, service("HE", E.mailboxstoragelimit("500"))))     # a plain update needs none
+    # the seeded provisioned Exchange of DA keeps its version; other services are not concerned
+    assert get_service(sim, "DA", "HE").findtext("version") == "2013"
+    ok(sim, "SET", customer(code, service("HostedAppsandDesktops")))
+
+
 def test_other_services_take_exactly_one_plan(sim):
     code, message, _status = error(sim, "SET", customer("DA", user("admin_DA", service(
         "HE", plan("userpackage", "FORFAIT_2GO_2013"), plan("userpackage", "FORFAIT_60GO_1AN")))))
