@@ -21,7 +21,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ApiError, CortexError
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ApiError, AuthenticationError, AuthorizationError, CortexError
 
 # What the CPSM 10 guide does not document, by feature key -> how messages name it. Compared with the CPSM 11 and
 # Atria guides: no distribution groups or contacts (Hosted Exchange management), no workflow approval (providers,
@@ -118,9 +118,12 @@ def parse_global(response):
 
 
 def read_release(client):
-    """GET <global/> -> Release. An API error answer leaves the release unknown rather than failing the task."""
+    """GET <global/> -> Release. A refusal of the question itself leaves the release unknown rather than failing the
+    task; refused credentials or permissions fail it (the write that follows would be refused the same way)."""
     try:
         return parse_global(client.get(xml_codec.leaf('global')))
+    except (AuthenticationError, AuthorizationError):
+        raise
     except ApiError:
         return Release(answered=None)
 

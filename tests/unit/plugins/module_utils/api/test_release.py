@@ -57,7 +57,7 @@ def test_a_server_without_global_is_taken_for_cpsm10():
 
 
 def test_an_error_answer_leaves_the_release_unknown_and_gates_nothing():
-    release = release_of(Client(api_error(12, 'Not authorised')))
+    release = release_of(Client(api_error(5, 'Invalid action')))
     assert not release.known
     release.require('distribution_groups', 'atria_dist_group')
 
@@ -75,3 +75,11 @@ def test_a_feature_cpsm10_lacks_is_refused_with_the_release_in_the_message():
 def test_unknown_features_are_a_programming_error():
     with pytest.raises(KeyError):
         parse_global(global_answer('10.0.0.0')).lacks('teleportation')
+
+
+@pytest.mark.parametrize('code', [11, 12])
+def test_refused_credentials_fail_the_task_at_once(code):
+    """A 401 is never answered twice: the write after an unknown release would be refused the same way."""
+    with pytest.raises(Exception) as raised:
+        release_of(Client(api_error(code, 'refused')))
+    assert raised.value.code == code
