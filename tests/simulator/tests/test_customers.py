@@ -242,6 +242,16 @@ def test_reparent_customer(sim):
     assert customer_el(sim, "TC").findtext("parent/name") == "DA"
     status, root = sim.call(req("SET", E.customer(E.name("DA"), E.parent(E.name("TC")))))
     assert (status, error_of(root)[0]) == (400, 1)
+    status, root = sim.call(req("SET", E.customer(E.name("DA"), E.parent(E.name("DA")))), user="admin_DA")
+    assert (status, error_of(root)[0]) == (401, 12)          # one's own customer cannot be moved
+    assert customer_el(sim, "DA").findtext("parent/name") == "Gsp"
+
+
+def test_the_code_of_a_customer_cannot_change(sim):
+    status, root = sim.call(req("SET", E.customer(E.name("DA"), E.properties(
+        E.property(E.name("ShortName"), E.value("DB"))))))
+    assert (status, error_of(root)) == (400, (1, "The customer code (ShortName) cannot be changed."))
+    assert customer_el(sim, "DA") is not None
 
 
 # ----------------------------------------------------------------------- special values
