@@ -11,7 +11,7 @@ or one field per item, in-process (the action plugin's default on the controller
 A loop item's cost is the median gap between consecutive items' ends (benchmarks/callback_plugins/loop_items.py
 records them); the first item is reported on its own: from the task's start to its end, it carries the worker's
 start and, in-process, the imports and the HTTP connection. Every figure is the median of ``runs`` repetitions.
-``python benchmarks/loops.py`` runs this part alone; bench.py includes it.
+``python benchmarks/loops.py`` runs this part alone and rewrites the README's loop table; bench.py includes it.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -76,7 +76,7 @@ def _loop_figures(samples):
             'items': len(samples[0]['items']), 'runs': len(samples)}
 
 
-def loop_side_by_side(sim, workdir, count=100, module_count=20, runs=3, bulk=200):
+def loop_side_by_side(sim, workdir, count=100, module_count=20, runs=3, bulk=1000):
     """The whole comparison (see the module docstring); a dict of scenario -> figures."""
     bench = LoopBench(sim, workdir)
     samples = {}
@@ -115,6 +115,47 @@ def loop_side_by_side(sim, workdir, count=100, module_count=20, runs=3, bulk=200
     return results
 
 
+README_BEGIN = '<!-- loops:begin: written by benchmarks/loops.py (make bench) from its results; edit loops.py, not this -->'
+README_END = '<!-- loops:end -->'
+ROWS = (
+    ('`ansible.builtin.set_fact` (Ansible\'s own floor)', 'set_fact loop'),
+    ('`atria_user`, nothing to change, in-process', 'atria_user no-op loop, in-process'),
+    ('`atria_user`, one field changed, in-process', 'atria_user one-field-change loop, in-process'),
+    ('`atria_user`, nothing to change, module path', 'atria_user no-op loop, module path'),
+    ('`atria_user`, one field changed, module path', 'atria_user one-field-change loop, module path'),
+    ('`ansible.builtin.uri`, one GET per item', 'uri loop (one GET per item)'),
+)
+
+
+def readme_table(results):
+    """The README's loop table (markdown) from loop_side_by_side()'s results."""
+    lines = ['| loop of | per item | first item | per item, x set_fact |', '|---|---|---|---|']
+    for label, key in ROWS:
+        figures = results[key]
+        lines.append('| %s (%d items) | %s ms | %s ms | %s |' % (
+            label, figures['items'], figures['per item ms'], figures['first item ms'], figures.get('x set_fact', 1)))
+    single = [results['single atria_user task (no-op), %s' % label]['task ms'] for label, _execution in PATHS]
+    bulk = [key for key in results if key.startswith('bulk users:') and key.endswith(PATHS[0][0])][0]
+    bulk_figures = [results[bulk.replace(PATHS[0][0], label)]['task ms'] for label, _execution in PATHS]
+    lines.append('')
+    lines.append('The first item of an in-process loop costs %s ms more than the first `set_fact` item (the imports of '
+                 'requests and lxml, the HTTP connection); on the module path every item pays a module execution. '
+                 'A single `atria_user` task: %s ms in-process, %s ms on the module path. One bulk `users:` task of '
+                 '%s users that changes nothing: %s ms in-process, %s ms on the module path.' % (
+                     results['first item extra ms, no-op loop, in-process'], single[0], single[1],
+                     bulk.split()[2], bulk_figures[0], bulk_figures[1]))
+    return '\n'.join(lines)
+
+
+def write_readme(path, results):
+    """Replace what stands between the README's loop markers with the table; the markers must be there."""
+    with open(path, encoding='utf-8') as handle:
+        text = handle.read()
+    begin, end = text.index(README_BEGIN) + len(README_BEGIN), text.index(README_END)
+    with open(path, 'w', encoding='utf-8') as handle:
+        handle.write(text[:begin] + '\n' + readme_table(results) + '\n' + text[end:])
+
+
 def print_loops(results):
     for label, figures in results.items():
         if isinstance(figures, dict):
@@ -128,8 +169,14 @@ def main():
     parser.add_argument('--items', type=int, default=100, help='items of the set_fact and in-process loops')
     parser.add_argument('--module-items', type=int, default=20, help='items of the module-path and uri loops (~0.4 s each)')
     parser.add_argument('--runs', type=int, default=3)
-    parser.add_argument('--bulk', type=int, default=200, help='users of the bulk task')
+    parser.add_argument('--bulk', type=int, default=1000, help='users of the bulk task')
+    parser.add_argument('--readme', default=os.path.join(ROOT, 'README.md'), help='whose loop table to rewrite')
+    parser.add_argument('--results', help='rewrite the README from this JSON (a previous run\'s output) without measuring')
     args = parser.parse_args()
+    if args.results:
+        with open(args.results, encoding='utf-8') as handle:
+            write_readme(args.readme, json.load(handle))
+        return
     link_collection()
     with tempfile.TemporaryDirectory() as workdir:
         sim = Simulator(workdir)
@@ -139,6 +186,7 @@ def main():
             sim.stop()
     print_loops(results)
     print(json.dumps(results))
+    write_readme(args.readme, results)
 
 
 if __name__ == '__main__':
