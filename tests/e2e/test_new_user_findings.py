@@ -12,11 +12,16 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
+import os
+import subprocess
+import sys
 import textwrap
 
 import pytest
 
-from tests.e2e.harness import run_playbook
+from tests.e2e.harness import ADMIN_USER, COLLECTIONS, run_playbook
+from tests.e2e.inventory_run import run_inventory, write_config
 from tests.e2e.tenant_support import run_repo_playbook, writes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.simulator]
@@ -384,3 +389,184 @@ def test_item12_a_user_named_with_another_customers_suffix_is_said_to_belong_the
     message = result_of(run, 'Foreign')['msg']
     assert "'admin_DA' belongs to customer 'DA'" in message, message
     assert 'admin_DA_NUF' not in message
+
+
+# -- 15. plays on inventory hosts run with the Python of ansible-playbook ----------------------------------------------
+def test_item15_a_play_on_inventory_hosts_finds_the_collections_python_libraries(sim, tmp_path):
+    config = write_config(tmp_path, {})
+    play = tmp_path / 'hosts.yml'
+    play.write_text(textwrap.dedent("""
+        - name: On the customers
+          hosts: DA
+          gather_facts: false
+          tasks:
+            - name: Read the customer of the host
+              atria.cortex.atria_customer_info:
+                name: "{{ code }}"
+        """), encoding='utf-8')
+    environment = dict(os.environ, ATRIA_URL=sim.url, ATRIA_USERNAME=ADMIN_USER[0], ATRIA_PASSWORD=ADMIN_USER[1],
+                       ANSIBLE_COLLECTIONS_PATH=COLLECTIONS, ANSIBLE_NOCOLOR='1', ANSIBLE_INVENTORY_ENABLED='atria.cortex.atria',
+                       # the module path: a module shipped to the host runs with the host's interpreter
+                       ATRIA_CORTEX_EXECUTION='module')
+    completed = subprocess.run([os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), '-i', config, str(play)],
+                               env=environment, capture_output=True, text=True, timeout=600, check=False)
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    assert 'ok=1' in completed.stdout
+
+
+# -- 16. ansible-inventory --list prints plain values, and template-like ones stay untrusted ----------------------------
+@pytest.mark.parametrize('export', [False, True], ids=['list', 'list_export'])
+def test_item16_inventory_list_prints_plain_values_and_keeps_templates_untrusted(sim, tmp_path, export):
+    playbook = tmp_path / 'template_name.yml'
+    playbook.write_text(textwrap.dedent("""
+        - name: A customer whose billing id looks like a template
+          hosts: localhost
+          gather_facts: false
+          tasks:
+            - name: Customer
+              atria.cortex.atria_customer:
+                name: TPL
+                fullname: Template Contact
+                contact_name: Tim Template
+                billing_id: "{{ '{{' }} lookup('env', 'HOME') {{ '}}' }}"
+                contact_email: tpl@tpl.example
+                primary_domain: tpl.example
+        """), encoding='utf-8')
+    created = run_playbook(sim, str(playbook), str(tmp_path / 'results.jsonl'))
+    assert created.returncode == 0, created.output
+    listed = run_inventory(sim.url, write_config(tmp_path, {}), args=('--list', '--export') if export else ('--list',))
+    assert listed.returncode == 0, listed.describe()
+    hostvars = listed.json()['_meta']['hostvars']
+    assert hostvars['DA']['code'] == 'DA' and hostvars['DA']['fullname'] == 'Demo Also'
+    assert hostvars['DA']['status'] == 'Provisioned'
+    # a value that could be a template is never trusted: ansible-core writes it in its unsafe form
+    assert hostvars['TPL']['billing_id'] == {'__ansible_unsafe': "{{ lookup('env', 'HOME') }}"}
+    assert '__ansible_unsafe' not in json.dumps(hostvars['DA'])
+
+    # and a play using it shows the text, never its rendering
+    show = tmp_path / 'show.yml'
+    show.write_text(textwrap.dedent("""
+        - name: Show
+          hosts: TPL
+          gather_facts: false
+          tasks:
+            - name: Billing id
+              ansible.builtin.debug:
+                msg: "billing={{ billing_id }}"
+        """), encoding='utf-8')
+    environment = dict(os.environ, ATRIA_URL=sim.url, ATRIA_USERNAME=ADMIN_USER[0], ATRIA_PASSWORD=ADMIN_USER[1],
+                       ANSIBLE_COLLECTIONS_PATH=COLLECTIONS, ANSIBLE_NOCOLOR='1', ANSIBLE_INVENTORY_ENABLED='atria.cortex.atria')
+    completed = subprocess.run([os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), '-i',
+                                write_config(tmp_path, {}, name='again_atria.yml'), str(show)],
+                               env=environment, capture_output=True, text=True, timeout=600, check=False)
+    assert completed.returncode == 0, completed.stdout[-3000:]
+    assert "billing={{ lookup('env', 'HOME') }}" in completed.stdout, completed.stdout[-3000:]
+
+
+
+# -- 11. refused before any write, with the fix ------------------------------------------------------------------------
+@pytest.mark.parametrize('task, message', [
+    ("""
+     - name: Check
+       atria.cortex.atria_user:
+         customer: NUF
+         name: carol
+         password: short
+     """, 'password policy of customer \'NUF\' asks for at least 7'),
+    ("""
+     - name: Check
+       atria.cortex.atria_user:
+         customer: NUF
+         name: alice
+         roles: [Chief Everything Officer]
+     """, "does not offer the role 'Chief Everything Officer'"),
+    ("""
+     - name: "Setup: one user only"
+       atria.cortex.atria_user:
+         customer: NUF
+         name: bob
+         state: absent
+     - name: Check
+       atria.cortex.atria_user:
+         customer: NUF
+         name: alice
+         state: absent
+     """, "is the last user of customer 'NUF'"),
+], ids=['short_password', 'unknown_role', 'last_user'])
+def test_item11_what_the_server_would_refuse_is_refused_before_any_write(sim, tmp_path, task, message):
+    setup = run_tasks(sim, tmp_path, '')
+    assert setup.returncode == 0, setup.output
+    sim.hook('log/clear')
+    run = run_tasks(sim, tmp_path, task, setup=False)
+    assert run.returncode != 0
+    result = result_of(run, 'Check')
+    assert message in result['msg'] and 'Nothing was sent' in result['msg'], result['msg']
+    check_writes = [entry for entry in writes(sim.log())]
+    assert len(check_writes) == (1 if 'one user only' in task else 0), check_writes
+
+
+# -- 13. check mode previews a new tenant --------------------------------------------------------------------------------
+NEW_TENANT = """
+- name: New customer
+  atria.cortex.atria_customer:
+    name: NUFC
+    fullname: New User Check
+    contact_name: Cora Check
+    contact_email: cora@nufc.example
+    primary_domain: nufc.example
+- name: New user
+  atria.cortex.atria_user:
+    customer: NUFC
+    name: cora
+    roles: [User Administrator]
+- name: New users
+  atria.cortex.atria_user:
+    customer: NUFC
+    users: [{name: carl}, {name: cleo}]
+- name: New mailbox
+  atria.cortex.atria_service:
+    customer: NUFC
+    user: cora
+    name: HE
+    user_plans: [Ex10 Basic]
+- name: New group
+  atria.cortex.atria_dist_group:
+    customer: NUFC
+    display_name: Check Team
+    members: [cora]
+"""
+
+
+def test_item13_check_mode_previews_every_task_of_a_new_tenant(sim, tmp_path):
+    run = run_tasks(sim, tmp_path, NEW_TENANT, setup=False, check=True, diff=True)
+    assert run.returncode == 0, run.output[-4000:]
+    for name in ('New customer', 'New user', 'New users', 'New mailbox', 'New group'):
+        result = result_of(run, name)
+        assert result['changed'], (name, result)
+        assert result.get('diff'), (name, result)
+    assert 'check mode preview' in run.output.lower()
+    assert writes(sim.log()) == []
+    assert customer_record(sim, 'NUFC') is None
+
+
+def test_item13_the_role_previews_every_entity_of_a_new_tenant(sim, tmp_path):
+    definition = tmp_path / 'tenants.yml'
+    definition.write_text(textwrap.dedent("""
+        tenants:
+          - customer: {name: NUFP, fullname: New User Preview, contact_name: Pia Preview, contact_email: pia@nufp.example,
+                       primary_domain: nufp.example}
+            users: [{name: pia}, {name: paul}]
+            services:
+              - {name: HE, version: "2010", package: Basic, user_plans: [Ex10 Basic],
+                 users: [{name: pia, user_plans: [Ex10 Basic]}]}
+            approval_groups: [{name: Preview Approvers, members_to_approve: 1, members: [pia]}]
+            distribution_groups: [{display_name: Preview Team, email: team@nufp.example, members: [pia, paul]}]
+        """), encoding='utf-8')
+    run = run_repo_playbook(sim, tmp_path, 'onboard.yml', extra_vars={'tenant_vars_file': str(definition)}, check=True, diff=True)
+    assert run.returncode == 0, run.output[-4000:]
+    changed = [task['task'].split(' : ', 1)[-1] for task in run.tasks
+               if task['action'].startswith('atria.cortex.') and task['result'].get('changed')]
+    for step in ('Customer | ensure', 'Users | ensure', 'Services | ensure the customer services',
+                 'Services | ensure the user services', 'Approval groups | ensure', 'Distribution groups | ensure'):
+        assert any(name.startswith(step) for name in changed), (step, changed)
+    assert writes(sim.log()) == []
