@@ -136,8 +136,6 @@ diff:
   type: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import UserDirectory, require_members
@@ -147,7 +145,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.subsc
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import ApprovalGroupLocator
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 
 # Options that count (people, days): never negative.
 COUNTS = ('members_to_approve', 'timeout_days', 'reminder_days')
@@ -172,17 +170,17 @@ def argument_spec():
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    validation.check_options(module, dict.fromkeys(COUNTS, validation.non_negative_problem))
-    params = module.params
+    task = start_task(argument_spec(), supports_check_mode=True)
+    validation.check_options(task, dict.fromkeys(COUNTS, validation.non_negative_problem))
+    params = task.params
     customer = CustomerRef(params['customer'])
 
     def reconcile(client):
         users = UserDirectory(client, customer)
-        engine = Engine(module, client, approval_group(users), ApprovalGroupLocator(customer, params['name']))
+        engine = Engine(task, client, approval_group(users), ApprovalGroupLocator(customer, params['name']))
         return engine.ensure(params['state'], before_write=require_members(users, 'members', engine.describe))
 
-    run(module, reconcile)
+    run(task, reconcile)
 
 
 if __name__ == '__main__':

@@ -84,13 +84,11 @@ providers:
   sample: [Workflow Managers, Workflow Groups]
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_MANAGERS, approval_group
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.finder import approval_providers
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import WORKFLOW_GROUPS, WORKFLOW_MANAGERS
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 
 
 def main():
@@ -99,8 +97,8 @@ def main():
         customer=dict(type='str', required=True),
         name=dict(type='str'),
     )
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
-    params = module.params
+    task = start_task(spec, supports_check_mode=True)
+    params = task.params
 
     def query(client):
         providers = approval_providers(client, params['customer'])
@@ -116,7 +114,7 @@ def main():
             'providers': list(providers),
         }
 
-    run(module, query)
+    run(task, query)
 
 
 if __name__ == '__main__':

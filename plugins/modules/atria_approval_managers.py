@@ -92,8 +92,6 @@ diff:
   type: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
@@ -101,7 +99,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.appro
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.subscriptions import subscriptions_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import ApprovalProviderLocator, require_existing
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 
 # Options that count (people, days): never negative.
 COUNTS = ('managers', 'timeout_days', 'reminder_days')
@@ -121,16 +119,16 @@ def argument_spec():
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    validation.check_options(module, dict.fromkeys(COUNTS, validation.non_negative_problem))
-    customer = CustomerRef(module.params['customer'])
+    task = start_task(argument_spec(), supports_check_mode=True)
+    validation.check_options(task, dict.fromkeys(COUNTS, validation.non_negative_problem))
+    customer = CustomerRef(task.params['customer'])
 
     def reconcile(client):
         locator = ApprovalProviderLocator(customer)
-        engine = Engine(module, client, APPROVAL_MANAGERS, locator)
+        engine = Engine(task, client, APPROVAL_MANAGERS, locator)
         return engine.ensure('present', before_write=require_existing(locator))
 
-    run(module, reconcile)
+    run(task, reconcile)
 
 
 if __name__ == '__main__':

@@ -179,8 +179,6 @@ trace:
   elements: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
@@ -189,7 +187,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import m
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerLocator
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run_resource
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run_resource, start_task
 
 # Services every customer has that hold no tenant data (portal and administration settings).
 SETTINGS_SERVICES = ('proxy', 'serviceadmins', 'reseller')
@@ -245,18 +243,18 @@ def refuse_to_destroy_data(module, client):
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=argument_spec(),
+    task = start_task(
+        argument_spec(),
         required_one_of=[('name', 'fullname')],
         supports_check_mode=True,
     )
-    validation.check_options(module, {
+    validation.check_options(task, {
         'name': validation.customer_code_problem,
         'fullname': validation.customer_fullname_problem,
         'contact_email': validation.email_problem,
     })
-    locator = CustomerLocator(name=module.params['name'], fullname=module.params['fullname'])
-    run_resource(module, CUSTOMER, locator, before_delete_factory=refuse_to_destroy_data)
+    locator = CustomerLocator(name=task.params['name'], fullname=task.params['fullname'])
+    run_resource(task, CUSTOMER, locator, before_delete_factory=refuse_to_destroy_data)
 
 
 if __name__ == '__main__':

@@ -222,8 +222,6 @@ diff:
   type: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import UserDirectory
@@ -232,7 +230,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distr
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import DistGroupLocator
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 
 
 def argument_spec():
@@ -259,17 +257,17 @@ def argument_spec():
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    validation.check_options(module, {'email': validation.email_problem})
-    params = module.params
+    task = start_task(argument_spec(), supports_check_mode=True)
+    validation.check_options(task, {'email': validation.email_problem})
+    params = task.params
     customer = CustomerRef(params['customer'])
 
     def reconcile(client):
         locator = DistGroupLocator(customer, params['display_name'])
-        engine = Engine(module, client, dist_group(UserDirectory(client, customer)), locator)
+        engine = Engine(task, client, dist_group(UserDirectory(client, customer)), locator)
         return engine.ensure(params['state'], before_write=locator.require_service)
 
-    run(module, reconcile)
+    run(task, reconcile)
 
 
 if __name__ == '__main__':

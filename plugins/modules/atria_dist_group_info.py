@@ -93,12 +93,10 @@ hosted_exchange_status:
   sample: Provisioned
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import dist_group
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.finder import dist_groups
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 
 
 def main():
@@ -110,10 +108,10 @@ def main():
         members=dict(type='bool', default=False),
         page_size=dict(type='int', default=1000),
     )
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
-    params = module.params
+    task = start_task(spec, supports_check_mode=True)
+    params = task.params
     if params['page_size'] < 1:
-        module.fail_json(msg='page_size must be at least 1, not %d. Nothing was sent.' % params['page_size'])
+        task.fail('page_size must be at least 1, not %d. Nothing was sent.' % params['page_size'])
 
     def query(client):
         status, groups = dist_groups(client, params['customer'], params['display_name'], params['email'],
@@ -121,7 +119,7 @@ def main():
         resource = dist_group()
         return {'changed': False, 'hosted_exchange_status': status, 'groups': [resource.values(group) for group in groups]}
 
-    run(module, query)
+    run(task, query)
 
 
 if __name__ == '__main__':

@@ -90,11 +90,9 @@ children:
   elements: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ValidationError, with_hint
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 from ansible_collections.atria.cortex.plugins.module_utils.engine.waiter import read_children, read_request
 
 
@@ -117,8 +115,8 @@ def main():
         log=dict(type='bool', default=False),
         times=dict(type='bool', default=False),
     )
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
-    params = module.params
+    task = start_task(spec, supports_check_mode=True)
+    params = task.params
 
     def query(client):
         details = dict(with_log=params['log'], with_times=params['times'])
@@ -130,7 +128,7 @@ def main():
             result['children'] = read_children(client, params['id'], **details)
         return result
 
-    run(module, query)
+    run(task, query)
 
 
 if __name__ == '__main__':

@@ -213,11 +213,9 @@ trace:
   elements: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.tasks import ensure_service, option_problems
 
 
@@ -241,11 +239,11 @@ def argument_spec():
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    problems = option_problems(module.params)
+    task = start_task(argument_spec(), supports_check_mode=True)
+    problems = option_problems(task.params)
     if problems:
-        module.fail_json(msg='Invalid options, nothing was sent: ' + '; '.join(problems) + '.')
-    run(module, lambda client: ensure_service(module, client))
+        task.fail('Invalid options, nothing was sent: ' + '; '.join(problems) + '.')
+    run(task, lambda client: ensure_service(task, client))
 
 
 if __name__ == '__main__':

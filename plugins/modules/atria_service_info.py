@@ -107,14 +107,12 @@ services:
       approval_pending: false
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import SERVICE_SUMMARY, customer_service, instances_of, user_service
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.finder import find_services, get_services
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.locator import ServiceLocator, user_locator
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import same_name
 from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
@@ -138,8 +136,8 @@ def main():
         properties=dict(type='bool', default=False),
         instances=dict(type='bool', default=False),
     )
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
-    params = module.params
+    task = start_task(spec, supports_check_mode=True)
+    params = task.params
 
     def query(client):
         customer = CustomerRef(params['customer'])
@@ -158,7 +156,7 @@ def main():
             services.append(values)
         return {'changed': False, 'services': services}
 
-    run(module, query)
+    run(task, query)
 
 
 if __name__ == '__main__':

@@ -228,15 +228,13 @@ diff:
   type: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.engine.bulk import BulkEngine, check_unique
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import UserLocator, suffixed_user_name
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, run_resource
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, run_resource, start_task
 
 
 def user_options():
@@ -280,24 +278,24 @@ def user_keys(item, customer_code):
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=argument_spec(),
+    task = start_task(
+        argument_spec(),
         required_one_of=[('name', 'upn', 'users')],
         mutually_exclusive=[('users', 'name'), ('users', 'upn')],
         supports_check_mode=True,
     )
-    params = module.params
+    params = task.params
     if params['users'] is None:
-        run_resource(module, USER, UserLocator(params['customer'], name=params['name'], upn=params['upn']))
+        run_resource(task, USER, UserLocator(params['customer'], name=params['name'], upn=params['upn']))
         return
 
     def reconcile_all(client):
         customer = CustomerRef(params['customer'])
         check_unique([item.get('name') or item.get('upn') for item in params['users']], 'User')
-        engine = BulkEngine(module, client, USER, customer, 'user', user_keys, index_keys=('name', 'upn'))
+        engine = BulkEngine(task, client, USER, customer, 'user', user_keys, index_keys=('name', 'upn'))
         return engine.ensure(params['users'], result_key='users')
 
-    run(module, reconcile_all)
+    run(task, reconcile_all)
 
 
 if __name__ == '__main__':

@@ -94,13 +94,11 @@ users:
       approval_pending: false
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import with_properties
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.finder import find_users, get_users
 
@@ -123,8 +121,8 @@ def main():
         details=dict(type='bool', default=False),
         properties=dict(type='bool', default=False),
     )
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True)
-    params = module.params
+    task = start_task(spec, supports_check_mode=True)
+    params = task.params
 
     def query(client):
         filters = [(tag, None if params[option] is None else str(params[option])) for option, tag in FILTERS]
@@ -138,7 +136,7 @@ def main():
             'users': [with_properties(USER, user) for user in users],
         }
 
-    run(module, query)
+    run(task, query)
 
 
 if __name__ == '__main__':

@@ -31,7 +31,12 @@ class FakeModule:
     def __init__(self, params, check_mode=False, diff=True):
         self.params = params
         self.check_mode = check_mode
-        self._diff = diff
+        self.diff = diff
+        self.memo = {}
+        self.progress_lines = []
+
+    def progress(self, msg):
+        self.progress_lines.append(msg)
 
 
 class FakeClient:

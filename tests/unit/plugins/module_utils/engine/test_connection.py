@@ -10,6 +10,7 @@ from ansible.module_utils.testing import patch_module_args
 from ansible_collections.atria.cortex.plugins.doc_fragments.atria import ModuleDocFragment
 from ansible_collections.atria.cortex.plugins.module_utils.api import client as client_module
 from ansible_collections.atria.cortex.plugins.module_utils.engine import connection as common
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import ModuleTask
 from ansible_collections.atria.cortex.plugins.module_utils.api import errors
 from ansible_collections.atria.cortex.plugins.module_utils.api.client import CortexClient
 
@@ -24,7 +25,7 @@ def clean_env(monkeypatch):
 
 def module_with(args):
     with patch_module_args(args):
-        return AnsibleModule(argument_spec=common.connection_argument_spec(), supports_check_mode=True)
+        return ModuleTask(AnsibleModule(argument_spec=common.connection_argument_spec(), supports_check_mode=True))
 
 
 def run_and_capture(capsys, args, func):
@@ -32,14 +33,14 @@ def run_and_capture(capsys, args, func):
     with patch_module_args(args):  # fail_json needs the same module-args context the module was built in
         module = AnsibleModule(argument_spec=common.connection_argument_spec(), supports_check_mode=True)
         with pytest.raises(SystemExit):
-            func(module)
+            func(ModuleTask(module))
     return json.loads(capsys.readouterr().out)
 
 
 def test_argument_spec_is_a_fresh_copy():
     spec = common.connection_argument_spec()
-    spec['api_url']['required'] = False
-    assert common.connection_argument_spec()['api_url']['required'] is True
+    spec['api_url']['required'] = True
+    assert 'required' not in common.connection_argument_spec()['api_url']
     assert common.connection_argument_spec()['api_password']['no_log'] is True
 
 
@@ -72,15 +73,15 @@ def test_environment_fallbacks(monkeypatch):
     module = module_with({})
     assert module.params['api_url'] == 'https://cortex.example/CortexAPI/Default.aspx'
     assert module.params['api_password'] == 'from-env' and module.params['validate_certs'] is False
-    assert 'from-env' in module.no_log_values
-    client = common.client_from_module(module)
+    assert 'from-env' in module.module.no_log_values
+    client = common.client_from_task(module)
     assert isinstance(client, CortexClient) and client.tls_verify is False and client.retries == 3 and client.timeout == 30
 
 
 def test_task_options_win_over_environment(monkeypatch):
     monkeypatch.setenv('ATRIA_USERNAME', 'env_user')
     module = module_with(dict(api_url='https://h/CortexAPI/Default.aspx', api_username='task_user', api_password='p', ca_path='/tmp/ca.pem'))
-    client = common.client_from_module(module)
+    client = common.client_from_task(module)
     assert client.username == 'task_user' and client.tls_verify == '/tmp/ca.pem'
 
 
@@ -94,9 +95,9 @@ def test_normalize_url(url, expected):
     assert common.normalize_url(url) == expected
 
 
-@pytest.mark.parametrize('url', ['cortex.example', 'ftp://h/x', 'https://', 'https://h:notaport/x', ''])
+@pytest.mark.parametrize('url', ['cortex.example', 'ftp://h/x', 'https://', 'https://h:notaport/x'])
 def test_bad_urls_fail_the_module_cleanly(capsys, url):
-    result = run_and_capture(capsys, dict(api_url=url, api_username='u', api_password='long-secret'), common.client_from_module)
+    result = run_and_capture(capsys, dict(api_url=url, api_username='u', api_password='long-secret'), common.client_from_task)
     assert result['failed'] is True and 'https://HOST/CortexAPI/Default.aspx' in result['msg']
 
 
@@ -109,7 +110,7 @@ def test_plain_http_to_a_remote_host_warns(monkeypatch, url, warned):
     module = module_with(dict(api_url=url, api_username='u', api_password='p'))
     seen = []
     monkeypatch.setattr(module, 'warn', seen.append)
-    common.client_from_module(module)
+    common.client_from_task(module)
     assert bool(seen) is warned and all('unencrypted' in text for text in seen)
 
 
@@ -131,7 +132,7 @@ def test_fail_from_exception_with_unexpected_exception_has_no_traceback(capsys):
 
 def test_trace_result():
     module = module_with(dict(api_url='https://h', api_username='u', api_password='p', trace=True))
-    client = common.client_from_module(module)
+    client = common.client_from_task(module)
     assert common.trace_result(client) == {'trace': []}
     assert common.trace_result(None) == {}
 
@@ -139,3 +140,11 @@ def test_trace_result():
 def test_user_agent_marks_check_mode_so_the_server_log_can_prove_it():
     assert common.user_agent(False) == 'atria.cortex/%s' % client_module.COLLECTION_VERSION
     assert common.user_agent(True) == 'atria.cortex/%s (check_mode)' % client_module.COLLECTION_VERSION
+
+
+def test_missing_connection_settings_name_the_options_the_variables_and_module_defaults(capsys):
+    result = run_and_capture(capsys, dict(api_url='', api_username=None, api_password=None), common.client_from_task)
+    assert result['failed'] is True
+    for text in ('api_url', 'api_username', 'api_password', 'ATRIA_URL', 'ATRIA_USERNAME', 'ATRIA_PASSWORD',
+                 'module_defaults: {group/atria.cortex.atria:'):
+        assert text in result['msg']
