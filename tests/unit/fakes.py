@@ -44,6 +44,7 @@ class FakeClient:
         self.customers = dict((c.findtext('name'), copy.deepcopy(c)) for c in customers)
         self.calls = []
         self.next_request = 1000
+        self.memo = {}
 
     # -- what tests look at --------------------------------------------------------------------------------
     @property
@@ -205,6 +206,7 @@ class ScriptedClient:
         self.script = list(script)
         self.calls = []
         self.next_request = 500
+        self.memo = {}
 
     @property
     def reads(self):

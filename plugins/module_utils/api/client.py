@@ -161,6 +161,9 @@ class CortexClient(object):
         self.action_counts = {}
         self.last_write_unconfirmed = False
         self.last_request_id = None
+        # Reads that cannot change within a task (the release, a customer's code); shared by the loop items of a
+        # task on the in-process path (engine/connection.py hands in the task's memo).
+        self.memo = {}
         self._owns_session = session is None
         self.session = session if session is not None else requests.Session()
         self.session.auth = (_credential(username), _credential(password))

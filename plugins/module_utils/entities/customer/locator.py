@@ -36,13 +36,20 @@ class CustomerRef:
         return Level('customer', [('fullname', self.reference)], label='customer')
 
     def resolve(self, client):
-        """Look the reference up as a full name (then as a code) with FIND; return the code."""
+        """Look the reference up as a full name (then as a code) with FIND; return the code.
+
+        A loop of tasks for one customer's users asks once: the code cannot change within the task (client.memo).
+        """
         self.resolved = True
+        remembered = ('customer-code', self.reference)
+        if client.memo.get(remembered):
+            self.code = client.memo[remembered]
+            return self.code
         for key in ('fullname', 'name'):
             response = client.find(xml_codec.E('customer', xml_codec.E(key, self.reference)))
             matches = response.findall('customer')
             if len(matches) == 1:
-                self.code = xml_codec.text_of(matches[0], 'name')
+                self.code = client.memo[remembered] = xml_codec.text_of(matches[0], 'name')
                 return self.code
         raise NotFoundError(
             CUSTOMER_NOT_FOUND, "Customer '%s' not found." % self.reference, entity="customer '%s'" % self.reference)
