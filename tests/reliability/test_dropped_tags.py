@@ -212,3 +212,12 @@ def test_removals_and_de_provisioning_are_verified(sim, scenario, other):
     options = dict(scenario.base, **other)
     for path in _tags_sent(sim, scenario, options):
         _check_dropped(sim, scenario, options, path, ['`state`', 'still exists', 'state'])
+
+
+def test_a_provisioning_that_failed_at_once_is_reported_with_its_log_not_as_an_ignored_tag(sim):
+    """The read-back sees Failed right after the SET: the server took the status and tried."""
+    _prepare(sim, SCENARIOS[0])
+    run_module('atria_customer', _connection(sim, name='REL', state='deprovisioned'))
+    sim.hook('config', {'fail_rate': 1.0})
+    result = run_module('atria_customer', _connection(sim, name='REL'))
+    assert result.get('failed') and 'failed. Request log:' in result['msg'] and 'did not apply' not in result['msg']

@@ -26,9 +26,9 @@ import time
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
 from ansible_collections.atria.cortex.plugins.module_utils.api.release import known_release
-from ansible_collections.atria.cortex.plugins.module_utils.api.status import NOT_PROVISIONED, in_flight as status_in_flight, status_equal
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import FAILED, NOT_PROVISIONED, in_flight as status_in_flight, status_equal
 from ansible_collections.atria.cortex.plugins.module_utils.engine.spellings import fallback_of
-from ansible_collections.atria.cortex.plugins.module_utils.engine.waiter import poll_intervals
+from ansible_collections.atria.cortex.plugins.module_utils.engine.waiter import ProvisioningFailed, failure_log, poll_intervals
 
 DEFAULT_TIMEOUT = 300
 # confirm(current=UNREAD): no read was made after the write yet (None means "read, and it is not there").
@@ -323,6 +323,10 @@ def _confirm_with_fallback(run, engine, verifier, request_id):
         mismatches = [mismatch for mismatch in mismatches if mismatch.option not in retried] + still
     if entity is None:
         raise NotCreated(verifier.describe_now(), request_id, verifier.release())
+    if any(isinstance(mismatch.field, StatusField) for mismatch in mismatches) and status_equal(status_of(entity), FAILED):
+        # The server took the status and tried: provisioning failed, which its log explains (not an ignored tag).
+        description, lines = failure_log(engine.client, request_id) if request_id is not None else (None, [])
+        raise ProvisioningFailed(request_id, description or verifier.describe_now(), lines)
     if mismatches:
         raise WriteNotApplied(verifier.describe_now(), mismatches, request_id, verifier.release(), plan.action,
                               spellings_tried=tried)
