@@ -1,6 +1,6 @@
 """The version matrix: every ansible-core the collection claims (meta/runtime.yml), each in a venv of its own.
 
-    python scripts/matrix.py [--versions 2.16,2.21] [--stages sanity,units,smoke]
+    python scripts/matrix.py [--versions 2.16,2.21] [--stages sanity,units,smoke,e2e]
 
 (`make matrix`; MATRIX_VERSIONS and MATRIX_STAGES in the environment do the same as the options.)
 
@@ -13,7 +13,8 @@ ansible-core-<core>.txt and rebuilt only when those pins change; 2.19 is the pro
           a fresh simulator: playbooks/demo.yml twice (the second run changes nothing), the example tenant of
           playbooks/onboard.yml twice (the same), `ansible-inventory --list` of the inventory plugin, and
           playbooks/audit.yml in check mode on drifted definitions: the drift report lists exactly the drift, and
-          the simulator's request log shows no SET or DELETE during that run.
+          the simulator's request log shows no SET or DELETE during that run;
+- e2e     on the newest core, the whole end-to-end suite, tests/e2e (the .venv's 2.19 runs it in `make e2e`).
 
 It prints a table version x stage x result x time, writes .build/matrix/summary.json, and exits 1 when any stage
 failed. Logs: .build/matrix/logs/<core>-<stage>.log. A Python that is missing skips its versions, except with
@@ -37,13 +38,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MATRIX_DIR = os.path.join(ROOT, '.build', 'matrix')
 LOG_DIR = os.path.join(MATRIX_DIR, 'logs')
 MAIN_VENV = os.path.join(ROOT, '.venv')
-STAGES = ('sanity', 'units', 'smoke')
+STAGES = ('sanity', 'units', 'smoke', 'e2e')
 ADMIN_USER, ADMIN_PASSWORD = 'admin_Gsp', 'Adm1n!Gsp'
 
 
 class Version:
-    def __init__(self, core, python, sanity=False, venv=None):
-        self.core, self.python, self.sanity = core, python, sanity
+    def __init__(self, core, python, sanity=False, venv=None, e2e=False):
+        self.core, self.python, self.sanity, self.e2e = core, python, sanity, e2e
         self.venv = venv or os.path.join(MATRIX_DIR, core)
         self.requirements = None if venv else os.path.join(ROOT, 'requirements', 'matrix', 'ansible-core-%s.txt' % core)
 
@@ -59,10 +60,11 @@ VERSIONS = [
     Version('2.18', '3.11'),
     Version('2.19', '3.11', venv=MAIN_VENV),
     Version('2.20', '3.12'),
-    Version('2.21', '3.13', sanity=True),
+    Version('2.21', '3.13', sanity=True, e2e=True),
 ]
 # Pins every venv shares with the project's own: a matrix that tests other versions of these proves nothing.
 SHARED_PINS = ('requests', 'lxml', 'pytest')
+E2E_PINS = ('ansible-runner', 'ansible-builder')     # tests/e2e drives them too
 
 
 class StageFailed(Exception):
@@ -96,7 +98,7 @@ def check_pins():
         mine = pins(version.requirements)
         if mine.get('ansible-core', '').rsplit('.', 1)[0] != version.core:
             problems.append('%s pins ansible-core %s' % (version.requirements, mine.get('ansible-core')))
-        for name in SHARED_PINS:
+        for name in SHARED_PINS + (E2E_PINS if version.e2e else ()):
             if mine.get(name) != project.get(name):
                 problems.append('%s pins %s %s, the project %s'
                                 % (version.requirements, name, mine.get(name), project.get(name)))
@@ -342,7 +344,22 @@ def capture_rc(command, log, env, expect_rc):
     return result.stdout
 
 
-STAGE_FUNCTIONS = {'sanity': stage_sanity, 'units': stage_units, 'smoke': stage_smoke}
+def stage_e2e(version, log, _shared):
+    env = base_env(version)
+    run([os.path.join(version.bin, 'python'), '-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'tests/e2e'], log,
+        env=env, timeout=3600)
+
+
+def runs(version, stage):
+    """Whether the matrix runs this stage on this version."""
+    if stage == 'sanity':
+        return version.sanity
+    if stage == 'e2e':
+        return version.e2e
+    return True
+
+
+STAGE_FUNCTIONS = {'sanity': stage_sanity, 'units': stage_units, 'smoke': stage_smoke, 'e2e': stage_e2e}
 
 
 # --------------------------------------------------------------------------------------------------- main
@@ -405,12 +422,12 @@ def main(argv):
             if result == 'FAILED':
                 sys.stderr.write(tail(log))
             for stage in stages:
-                if stage != 'sanity' or version.sanity:
+                if runs(version, stage):
                     record(version, stage, result, 0, detail='no venv')
             continue
         record(version, 'venv', 'passed', time.monotonic() - begin, full)
         for stage in stages:
-            if stage == 'sanity' and not version.sanity:
+            if not runs(version, stage):
                 continue
             log = os.path.join(LOG_DIR, '%s-%s.log' % (version.core, stage))
             open(log, 'w').close()
