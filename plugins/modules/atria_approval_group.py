@@ -138,14 +138,9 @@ diff:
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import UserDirectory, require_members
-from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
-from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import approval_group
-from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.subscriptions import subscriptions_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import ApprovalGroupLocator
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run_resource, start_task
 
 # Options that count (people, days): never negative.
 COUNTS = ('members_to_approve', 'timeout_days', 'reminder_days')
@@ -154,16 +149,9 @@ COUNTS = ('members_to_approve', 'timeout_days', 'reminder_days')
 def argument_spec():
     spec = connection_argument_spec()
     spec.update(wait_argument_spec())
+    spec.update(APPROVAL_GROUP.argument_spec(required=('name',)))
     spec.update(
         customer=dict(type='str', required=True),
-        name=dict(type='str', required=True),
-        description=dict(type='str'),
-        members_to_approve=dict(type='int'),
-        timeout_days=dict(type='int'),
-        reminder_days=dict(type='int'),
-        members=dict(type='list', elements='str'),
-        members_mode=mode_option_spec(),
-        subscriptions=subscriptions_argument_spec(),
         state=dict(type='str', default='present', choices=['present', 'absent']),
     )
     return spec
@@ -172,15 +160,7 @@ def argument_spec():
 def main():
     task = start_task(argument_spec(), supports_check_mode=True)
     validation.check_options(task, dict.fromkeys(COUNTS, validation.non_negative_problem))
-    params = task.params
-    customer = CustomerRef(params['customer'])
-
-    def reconcile(client):
-        users = UserDirectory(client, customer)
-        engine = Engine(task, client, approval_group(users), ApprovalGroupLocator(customer, params['name']))
-        return engine.ensure(params['state'], before_write=require_members(users, 'members', engine.describe))
-
-    run(task, reconcile)
+    run_resource(task, APPROVAL_GROUP, ApprovalGroupLocator(task.params['customer'], task.params['name']))
 
 
 if __name__ == '__main__':

@@ -85,19 +85,25 @@ providers:
 """
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_MANAGERS, approval_group
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.finder import approval_providers
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import WORKFLOW_GROUPS, WORKFLOW_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 
 
-def main():
+# Filter applied to the groups the providers' answer lists.
+FILTER_OPTIONS = ('name',)
+
+
+def argument_spec():
     spec = connection_argument_spec()
-    spec.update(
-        customer=dict(type='str', required=True),
-        name=dict(type='str'),
-    )
-    task = start_task(spec, supports_check_mode=True)
+    spec.update(APPROVAL_GROUP.argument_spec(FILTER_OPTIONS))
+    spec.update(customer=dict(type='str', required=True))
+    return spec
+
+
+def main():
+    task = start_task(argument_spec(), supports_check_mode=True)
     params = task.params
 
     def query(client):
@@ -109,7 +115,7 @@ def main():
         managers = providers.get(WORKFLOW_MANAGERS)
         return {
             'changed': False,
-            'groups': [approval_group().values(group) for group in groups],
+            'groups': [APPROVAL_GROUP.values(group) for group in groups],
             'managers': APPROVAL_MANAGERS.values(managers) if managers is not None else {},
             'providers': list(providers),
         }

@@ -143,8 +143,9 @@ options:
   state:
     description:
       - V(present) creates or updates the group.
-      - V(absent) removes it. The guide documents no DELETE for distribution groups; the module sends what it
-        documents for removing list entries, C(<selected>false</selected>), on the group in a customer-level SET.
+      - V(absent) removes it. The guide documents no DELETE for distribution groups; the module sends the group's
+        C(<enabled>false</enabled>) (the flag of the guide's complete distribution-group SET template) in a
+        customer-level SET, and the result is then empty.
     type: str
     choices: [present, absent]
     default: present
@@ -224,50 +225,27 @@ diff:
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import UserDirectory
-from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
-from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import GROUP_TYPES, LIST_OPTIONS, RESTRICTIONS, dist_group
-from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import DistGroupLocator
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run_resource, start_task
 
 
 def argument_spec():
     spec = connection_argument_spec()
     spec.update(wait_argument_spec())
+    spec.update(DIST_GROUP.argument_spec(required=('display_name',)))
     spec.update(
         customer=dict(type='str', required=True),
-        display_name=dict(type='str', required=True),
-        email=dict(type='str'),
-        email_alias=dict(type='str'),
-        group_type=dict(type='str', choices=list(GROUP_TYPES)),
-        mail_tip=dict(type='str'),
-        hide_from_address_lists=dict(type='bool'),
-        require_sender_authentication=dict(type='bool'),
-        member_join_restriction=dict(type='str', choices=list(RESTRICTIONS)),
-        member_depart_restriction=dict(type='str', choices=list(RESTRICTIONS)),
-        send_moderation_notifications=dict(type='bool'),
         state=dict(type='str', default='present', choices=['present', 'absent']),
     )
-    for option in LIST_OPTIONS:
-        spec[option] = dict(type='list', elements='str')
-        spec[option + '_mode'] = mode_option_spec()
     return spec
 
 
 def main():
     task = start_task(argument_spec(), supports_check_mode=True)
     validation.check_options(task, {'email': validation.email_problem})
-    params = task.params
-    customer = CustomerRef(params['customer'])
-
-    def reconcile(client):
-        locator = DistGroupLocator(customer, params['display_name'])
-        engine = Engine(task, client, dist_group(UserDirectory(client, customer)), locator)
-        return engine.ensure(params['state'], before_write=locator.require_service)
-
-    run(task, reconcile)
+    locator = DistGroupLocator(task.params['customer'], task.params['display_name'])
+    run_resource(task, DIST_GROUP, locator, before_write=locator.require_service)
 
 
 if __name__ == '__main__':

@@ -94,21 +94,28 @@ hosted_exchange_status:
 """
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import dist_group
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.finder import dist_groups
 from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 
 
-def main():
+# Filters the server applies (finder.dist_groups sends them as displaynamefilter and emailfilter).
+FILTER_OPTIONS = ('display_name', 'email')
+
+
+def argument_spec():
     spec = connection_argument_spec()
+    spec.update(DIST_GROUP.argument_spec(FILTER_OPTIONS))
     spec.update(
         customer=dict(type='str', required=True),
-        display_name=dict(type='str'),
-        email=dict(type='str'),
         members=dict(type='bool', default=False),
         page_size=dict(type='int', default=1000),
     )
-    task = start_task(spec, supports_check_mode=True)
+    return spec
+
+
+def main():
+    task = start_task(argument_spec(), supports_check_mode=True)
     params = task.params
     if params['page_size'] < 1:
         task.fail('page_size must be at least 1, not %d. Nothing was sent.' % params['page_size'])
@@ -116,7 +123,7 @@ def main():
     def query(client):
         status, groups = dist_groups(client, params['customer'], params['display_name'], params['email'],
                                      with_members=params['members'], page_size=params['page_size'])
-        resource = dist_group()
+        resource = DIST_GROUP
         return {'changed': False, 'hosted_exchange_status': status, 'groups': [resource.values(group) for group in groups]}
 
     run(task, query)

@@ -113,15 +113,23 @@ seealso:
 """
 
 EXAMPLES = r"""
-- name: Hosted Exchange 2013 for a customer, with two user plans (the others disabled) and a customer plan
+# Plan and package names are per deployment. These are the developer guide's ("Provision a Customer Service -
+# Hosted Exchange"); list the ones your server has first (codes and display names both work):
+- name: The plans and packages this deployment offers for Hosted Exchange
+  atria.cortex.atria_service_info:
+    customer: ACME
+    name: HE
+  register: exchange
+
+- name: Hosted Exchange 2010 for a customer, with two user plans (the others disabled) and a customer plan
   atria.cortex.atria_service:
     customer: ACME
     name: HE
-    version: "2013"
-    package: Default
+    version: "2010"
+    package: Basic
     user_plans:
-      - FORFAIT_2GO_2013
-      - name: Forfait_60Go_1an
+      - Ex10 Basic
+      - name: Ex10 Full
         user_limit: 10
     wait: true
 
@@ -130,7 +138,7 @@ EXAMPLES = r"""
     customer: ACME
     user: alice
     name: Hosted Exchange
-    user_plans: [FORFAIT_60GO_1AN]
+    user_plans: [Ex10 Full]
 
 - name: File Sharing needs its file server
   atria.cortex.atria_service:
@@ -214,7 +222,7 @@ trace:
 """
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, USER_SERVICE
 from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.tasks import ensure_service, option_problems
 
@@ -222,17 +230,13 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.service.task
 def argument_spec():
     spec = connection_argument_spec()
     spec.update(wait_argument_spec())
+    # One module for both kinds of service: the options of either (user services have fewer).
+    for resource in (CUSTOMER_SERVICE, USER_SERVICE):
+        spec.update(resource.argument_spec(required=('name',)))
     spec.update(
         customer=dict(type='str', required=True),
         user=dict(type='str'),
-        name=dict(type='str', required=True, aliases=['service']),
         state=dict(type='str', default='present', choices=['present', 'absent']),
-        package=dict(type='str'),
-        user_plans=dict(type='list', elements='raw'),
-        user_plans_mode=mode_option_spec(),
-        user_limit=dict(type='raw'),
-        version=dict(type='str'),
-        properties=dict(type='dict'),
         instance=dict(type='str'),
     )
     return spec

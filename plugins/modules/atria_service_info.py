@@ -109,34 +109,41 @@ services:
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import SERVICE_SUMMARY, customer_service, instances_of, user_service
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, SERVICE_SUMMARY, USER_SERVICE, instances_of
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.finder import find_services, get_services
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.locator import ServiceLocator, user_locator
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.locator import user_locator
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import same_name
-from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import status_equal
 
 
 def wanted(summary, name, status):
     """Whether a FIND entry passes the name (code or display name) and status filters."""
     if name and not (same_name(xml_codec.text_of(summary, 'name'), name) or same_name(xml_codec.text_of(summary, 'fullname'), name)):
         return False
-    return not status or status_key(xml_codec.text_of(summary, 'status')) == status_key(status)
+    return not status or status_equal(xml_codec.text_of(summary, 'status'), status)
 
 
-def main():
+# Filters applied to the FIND answer (name: code or display name).
+FILTER_OPTIONS = ('name', 'status')
+
+
+def argument_spec():
     spec = connection_argument_spec()
+    spec.update(SERVICE_SUMMARY.argument_spec(FILTER_OPTIONS))
     spec.update(
         customer=dict(type='str', required=True),
         user=dict(type='str'),
-        name=dict(type='str', aliases=['service']),
-        status=dict(type='str', choices=['NotProvisioned', 'Requested', 'InProgress', 'Provisioned', 'Failed', 'Pending']),
         details=dict(type='bool', default=False),
         properties=dict(type='bool', default=False),
         instances=dict(type='bool', default=False),
     )
-    task = start_task(spec, supports_check_mode=True)
+    return spec
+
+
+def main():
+    task = start_task(argument_spec(), supports_check_mode=True)
     params = task.params
 
     def query(client):
@@ -148,8 +155,7 @@ def main():
         codes = [xml_codec.text_of(entry, 'name') for entry in summaries]
         services = []
         for element in get_services(client, customer, codes, user, params['properties'], params['instances']):
-            service = ServiceLocator(customer, xml_codec.text_of(element, 'name'), user=params['user'])
-            values = (user_service(service) if user else customer_service(service)).values(element)
+            values = (USER_SERVICE if user else CUSTOMER_SERVICE).values(element)
             instances = instances_of(element)
             if instances is not None:
                 values['instances'] = instances

@@ -65,7 +65,15 @@ options:
     type: bool
   roles:
     description:
-      - Security roles by name, for example C(User Administrator). See O(roles_mode).
+      - Security roles by name, for example C(User Administrator), as the customer lists them. A role the customer
+        does not offer is refused before anything is sent. See O(roles_mode).
+      - The server makes the first user of a customer its C(Customer Administrator) whatever the request says. So
+        when the task creates a customer's first user, the roles sent include C(Customer Administrator) (with a
+        warning), and the task converges in one run.
+      - The module never takes C(Customer Administrator) away from a customer's last administrator, whatever
+        O(roles_mode) says - that would leave the customer without one. It keeps the role, with a warning; give
+        the role to another user first, then take it from this one. Knowing this costs one read of the customer's
+        users, made only when a roles change would take that role away.
     type: list
     elements: str
   roles_mode:
@@ -78,6 +86,8 @@ options:
     description:
       - The user's password. The server never returns it, so it cannot be compared; see O(update_password).
       - When a user is created without one, the server generates one.
+      - A password shorter than the customer's password policy (C(minimumlength)) is refused before anything is
+        sent (one read of the customer, only when a password is sent).
     type: str
   update_password:
     description:
@@ -90,7 +100,8 @@ options:
     description:
       - V(present) creates or updates the user and re-provisions a de-provisioned one.
       - V(deprovisioned) keeps the user but de-provisions it (and its services).
-      - V(absent) deletes the user.
+      - V(absent) deletes the user. The server never deletes the last user of a customer; the module refuses that
+        before sending anything - delete the customer instead (M(atria.cortex.atria_customer) with V(absent)).
     type: str
     choices: [present, absent, deprovisioned]
     default: present
@@ -230,7 +241,6 @@ diff:
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.bulk import BulkEngine, check_unique
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import UserLocator, suffixed_user_name
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
@@ -239,23 +249,9 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import 
 
 def user_options():
     """The per-user options, shared by the top level and by the items of ``users``."""
-    return dict(
-        name=dict(type='str'),
-        upn=dict(type='str'),
-        first_name=dict(type='str'),
-        last_name=dict(type='str'),
-        display_name=dict(type='str'),
-        external_email=dict(type='str'),
-        location=dict(type='str'),
-        department=dict(type='str'),
-        phone=dict(type='str'),
-        enabled=dict(type='bool'),
-        roles=dict(type='list', elements='str'),
-        roles_mode=mode_option_spec(),
-        password=dict(type='str', no_log=True),
-        update_password=dict(type='str', default='on_create', choices=['on_create', 'always'], no_log=False),
-        state=dict(type='str', default='present', choices=['present', 'absent', 'deprovisioned']),
-    )
+    options = USER.argument_spec()
+    options.update(state=dict(type='str', default='present', choices=['present', 'absent', 'deprovisioned']))
+    return options
 
 
 def argument_spec():
@@ -290,9 +286,8 @@ def main():
         return
 
     def reconcile_all(client):
-        customer = CustomerRef(params['customer'])
         check_unique([item.get('name') or item.get('upn') for item in params['users']], 'User')
-        engine = BulkEngine(task, client, USER, customer, 'user', user_keys, index_keys=('name', 'upn'))
+        engine = BulkEngine(task, client, USER, CustomerRef(params['customer']), 'user', user_keys, index_keys=('name', 'upn'))
         return engine.ensure(params['users'], result_key='users')
 
     run(task, reconcile_all)

@@ -26,6 +26,11 @@ import tempfile
 
 from jinja2 import Environment, StrictUndefined
 
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import SERVICE_SUMMARY
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
 from ansible_collections.atria.cortex.plugins.plugin_utils.audit_template import CARDS, HTML_TEMPLATE
 
 COLLECTION_PREFIX = 'atria.cortex.'
@@ -36,15 +41,16 @@ NO_LOG_FIELD = '(hidden by no_log)'
 SECRET_KEY = re.compile(r'passw(or)?d|passphrase|secret|token|api_?key|private_?key', re.IGNORECASE)
 NO_LOG_MARK = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
 
-# How each module names the entity it manages: (label, options whose value identifies it).
-ENTITY_NAMES = {
-    'atria_customer': ('customer', ('name', 'fullname')),
-    'atria_user': ('user', ('name', 'upn')),
-    'atria_service': ('service', ('name',)),
-    'atria_approval_group': ('approval group', ('name',)),
-    'atria_approval_managers': ('approval managers', ()),
-    'atria_dist_group': ('distribution group', ('display_name',)),
+# The entity each writing module manages; reports name it as its Resource does (noun, identifying options).
+MANAGED_ENTITIES = {
+    'atria_customer': CUSTOMER,
+    'atria_user': USER,
+    'atria_service': SERVICE_SUMMARY,
+    'atria_approval_group': APPROVAL_GROUP,
+    'atria_approval_managers': APPROVAL_MANAGERS,
+    'atria_dist_group': DIST_GROUP,
 }
+ENTITY_NAMES = dict((module, (resource.noun, resource.identity)) for module, resource in MANAGED_ENTITIES.items())
 
 
 def short_name(action):

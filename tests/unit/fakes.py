@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The unit tests' stand-ins for the server: one set of fakes.
 
-- FakeModule: the few AnsibleModule attributes the engine reads.
+- FakeModule: the few task-interface attributes (engine/runner.py) the engine reads.
 - FakeClient: an in-memory CortexClient that keeps customers (and their users) as lxml elements and applies SETs
   by replacing the tags it is sent; it records every call so tests can assert "reads only" and "what was sent".
 - ScriptedClient: answers each call with the next function of a script, ``answer(action, element) -> response``
@@ -136,6 +136,14 @@ class FakeClient:
 
     @staticmethod
     def _replace(target, child):
+        if child.tag == 'properties' and target.find('properties') is not None:
+            # The server sets the properties a SET names and keeps the others.
+            held = target.find('properties')
+            for prop in child.findall('property'):
+                for old in [item for item in held.findall('property') if item.findtext('name') == prop.findtext('name')]:
+                    held.remove(old)
+                held.append(copy.deepcopy(prop))
+            return
         existing = target.find(child.tag)
         if existing is not None:
             target.remove(existing)
@@ -250,3 +258,144 @@ def answers(result):
 def accept(action, entity):
     """A script step for a write: the server accepts it."""
     return None
+
+
+# -- groups: approval providers and paged distribution groups of customer DA -------------------------------
+def xml(el):
+    return etree.tostring(el).decode()
+
+
+def run_engine(resource, locator, client, params, check_mode=False, state='present', before_write=None):
+    """One entity through the engine, as a module's main() runs it."""
+    from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
+    engine = Engine(FakeModule(params, check_mode=check_mode), client, resource, locator)
+    return engine.ensure(state, before_write=before_write)
+
+
+PROVIDERS = (
+    '<approvalproviders>'
+    '<approvalprovider><name>Workflow Managers</name><enabled>True</enabled>'
+    '<configuration><managers>1</managers><timeoutdays>3</timeoutdays><reminderdays>1</reminderdays></configuration>'
+    '<subscriptions><users><subscription><name>Provision</name><access>None</access></subscription>'
+    '<subscription><name>Deprovision</name><access>None</access></subscription></users>'
+    '<services><service><label>All</label><subscription><name>Provision</name><access>None</access></subscription>'
+    '</service></services></subscriptions></approvalprovider>'
+    '<approvalprovider><name>Workflow Groups</name><groups>'
+    '<group><name>Other</name><configuration><memberstoapprove>2</memberstoapprove></configuration></group>'
+    '<group><name>Approvers</name><description>d</description>'
+    '<configuration><memberstoapprove>1</memberstoapprove><timeoutdays>5</timeoutdays><reminderdays>2</reminderdays></configuration>'
+    '<members><member><displayname>Y</displayname><username>yvonne_DA</username></member></members>'
+    '</group></groups></approvalprovider>'
+    '</approvalproviders>')
+
+
+class ProvidersClient:
+    def __init__(self, providers=PROVIDERS):
+        self.providers = providers
+        self.calls = []
+
+    def get(self, entity):
+        self.calls.append(('GET', xml(entity)))
+        return element('<response><customer><name>DA</name>%s</customer></response>' % self.providers)
+
+    def set(self, entity, verify=None):
+        self.calls.append(('SET', xml(entity)))
+        return 1
+
+    def find(self, entity):
+        raise AssertionError('no FIND expected')
+
+
+def last_set(client):
+    return [call for call in client.calls if call[0] == 'SET'][-1]
+
+
+class PagedGroupsClient:
+    """Distribution groups of DA, filtered by substring and paged like the guide (no total count)."""
+
+    def __init__(self, names, status='Provisioned'):
+        self.names = sorted(names, key=str.lower)
+        self.status = status
+        self.requests = []
+        self.writes = []
+
+    def get(self, entity):
+        self.requests.append(entity)
+        groups_el = entity.find('service/distributiongroups')
+        wanted = (groups_el.findtext('displaynamefilter') or '').lower()
+        index, size = int(groups_el.findtext('pageindex')), int(groups_el.findtext('pagesize'))
+        chosen = [name for name in self.names if wanted in name.lower()][(index - 1) * size:index * size]
+        template = groups_el.find('distributiongroup')
+        lists = '' if template is None else ''.join('<%s/>' % child.tag for child in template)
+        groups = ''.join('<distributiongroup><displayname>%s</displayname><email>%s@da.example</email>%s</distributiongroup>'
+                         % (name, name.replace(' ', '').lower(), lists) for name in chosen)
+        return element('<response><customer><name>DA</name><service><name>HE</name><status>%s</status>'
+                       '<distributiongroups>%s</distributiongroups></service></customer></response>' % (self.status, groups))
+
+    def set(self, entity, verify=None):
+        self.writes.append(xml(entity))
+        return 1
+
+    def find(self, entity):
+        raise AssertionError('no FIND expected')
+
+
+# -- users of customer DA, as member lists look them up ------------------------------------------------------
+class UsersClient:
+    """Answers GETs and FINDs of users of customer DA like the server: a GET naming an unknown user fails (16)."""
+
+    def __init__(self, users):
+        self.users = users      # stored name -> (upn, primary address or None, status)
+        self.calls = []
+
+    def _detail(self, name):
+        upn, primary, status = self.users[name]
+        addresses = '<address primary="True">%s</address>' % primary if primary else ''
+        return ('<user><name>%s</name><fullname>%s</fullname><upn>%s</upn><addresses>%s</addresses><status>%s</status></user>'
+                % (name, name.split('_')[0], upn, addresses, status))
+
+    def get(self, entity):
+        self.calls.append('GET')
+        wanted = [user.findtext('name') for user in entity.findall('user')]
+        known = dict((name.lower(), name) for name in self.users)
+        for name in wanted:
+            if name.lower() not in known:
+                raise NotFoundError(16, "User '%s' not found." % name)
+        return element('<response><customer><name>DA</name>%s</customer></response>'
+                       % ''.join(self._detail(known[name.lower()]) for name in wanted))
+
+    def find(self, entity):
+        self.calls.append('FIND')
+        summaries = ''.join('<user><name>%s</name></user>' % name for name in self.users)
+        return element('<response><customer><name>DA</name>%s</customer></response>' % summaries)
+
+
+USERS = {
+    'xavier_DA': ('xavier_DA@da.example', 'xavier@da.example', 'Provisioned'),
+    'yvonne_DA': ('yvonne_DA@da.example', None, 'Provisioned'),
+    'zoe_DA': ('zoe_DA@da.example', 'zoe@da.example', 'NotProvisioned'),
+}
+
+
+# -- one atria_service task ----------------------------------------------------------------------------------
+def request_path(el):
+    """'customer/user/service' for a request element, like the simulator's log."""
+    steps = [el.tag]
+    child = next((c for c in el if c.tag in ('user', 'service', 'instances', 'instance')), None)
+    while child is not None:
+        steps.append(child.tag)
+        child = next((c for c in child if c.tag in ('user', 'service', 'instances', 'instance')), None)
+    return '/'.join(steps)
+
+
+def service_params(**overrides):
+    values = dict(customer='TC', user=None, name='HE', state='present', package=None, user_plans=None, user_plans_mode='exact',
+                  user_limit=None, version=None, properties=None, instance=None, wait=False, wait_timeout=5)
+    values.update(overrides)
+    return values
+
+
+def run_service(client, check_mode=False, **overrides):
+    """One atria_service task (entities/service/tasks.ensure_service) with service_params(**overrides)."""
+    from ansible_collections.atria.cortex.plugins.module_utils.entities.service.tasks import ensure_service
+    return ensure_service(FakeModule(service_params(**overrides), check_mode=check_mode), client)

@@ -14,15 +14,13 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import DEFAULT_WAIT_TIMEOUT, Engine, Run, values_of
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import INVALID_USER, USER_NOT_FOUND, CortexError, NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import DEFAULT_WAIT_TIMEOUT, Engine, Run
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_NOT_FOUND, CortexError, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.api.status import FAILED, in_flight, status_equal
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address, Level
-from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import get_children
+from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import all_children
 from ansible_collections.atria.cortex.plugins.module_utils.engine import waiter
-
-# Server answers that mean "no such child" to a GET that names none: the server wants them named.
-NO_CHILDREN_CODES = (INVALID_USER, USER_NOT_FOUND)
+from ansible_collections.atria.cortex.plugins.module_utils.engine.context import RunContext
 
 
 class BulkEngine:
@@ -41,24 +39,9 @@ class BulkEngine:
     def read_all(self, read_children=()):
         """Every child of the customer, in detail, indexed by each identifying value (lower-cased).
 
-        One GET with an empty ``<user/>`` asks for all users, as ``<distributiongroups/>`` or ``<instances/>``
-        do for theirs. A server that refuses that (error 15/16) is asked the documented way instead: a FIND of
-        the users, then GETs naming them in batches.
+        (reads.all_children: one GET of all of them, or a FIND and batched GETs where the server wants them named)
         """
-        if self.customer.code is None:
-            self.customer.resolve(self.client)
-        while True:
-            request = xml_codec.E('customer', xml_codec.leaf('name', self.customer.code), xml_codec.E(self.child_tag, *read_children))
-            try:
-                children = self.client.get(request).findall('customer/' + self.child_tag)
-                break
-            except NotFoundError as error:
-                if self.customer.retry_after(error, self.client):
-                    continue
-                if error.code not in NO_CHILDREN_CODES:
-                    raise
-                children = self._read_all_by_name(read_children)
-                break
+        children = all_children(self.client, self.customer, self.child_tag, read_children)
         index = {}
         for child in children:
             for tag in self.index_keys:
@@ -67,25 +50,36 @@ class BulkEngine:
                     index[value.lower()] = child
         return index
 
-    def _read_all_by_name(self, read_children):
-        listing = self.client.find(xml_codec.E('customer', xml_codec.leaf('name', self.customer.code), xml_codec.E(self.child_tag)))
-        names = [xml_codec.text_of(child, 'name') for child in listing.iterfind('customer/' + self.child_tag)]
-        return get_children(self.client, self.customer.code, self.child_tag, names, read_children)
-
     def _read_index(self, engines):
         return self.read_all(self.resource.read_children(_union_desired(self.resource, [engine.params for engine in engines])))
 
     # -- planning ----------------------------------------------------------------------------------------
     def plan(self, items_params):
         """One surveyed Engine per list item, all read with one read of the customer's children."""
-        index = self.read_all(self.resource.read_children(_union_desired(self.resource, items_params)))
+        parent_missing = None
+        try:
+            index = self.read_all(self.resource.read_children(_union_desired(self.resource, items_params)))
+        except NotFoundError as error:
+            # Check mode, the customer does not exist yet (an earlier task would create it): preview every item.
+            if not self.module.check_mode or error.code != CUSTOMER_NOT_FOUND:
+                raise
+            index, parent_missing = {}, error
         engines = []
+        # One context for every item: what fields look up (users, a customer's administrators) is read once.
+        context = RunContext(self.client, customer=self.customer)
         # Keys need the customer code, which read_all() has resolved by now.
         for params in items_params:
             locator = ChildLocator(self.customer, self.child_tag, self.keys_for(params, self.customer.code))
-            engine = Engine(self.module, self.client, self.resource, locator, params=params)
+            engine = Engine(self.module, self.client, self.resource, locator, params=params, context=context)
+            if parent_missing is not None:
+                engine.parent_absent = True
             engine.survey(params['state'], current=_lookup(index, locator.keys), read=False)
             engines.append(engine)
+        if parent_missing is not None and engines:
+            engines[0].warnings.append(
+                "Check mode preview: %s - in check mode that is what an earlier task that would create the customer "
+                "leaves behind - so this task shows the users it would create; they were not checked against the "
+                "server." % (parent_missing.server_message or "customer '%s' does not exist yet" % self.customer.reference).rstrip('.'))
         return engines
 
     # -- the store of the Run ----------------------------------------------------------------------------
@@ -95,7 +89,7 @@ class BulkEngine:
         writes = [engine for engine in engines if engine.planned.action in ('create', 'update')]
         deletes = [engine for engine in engines if engine.planned.action == 'delete']
         if writes:
-            children = [engine.locator.level().element(engine.planned.children(self.client)) for engine in writes]
+            children = [engine.locator.level().element(engine.planned.children(engine.context)) for engine in writes]
             request_ids.append(self.client.set(self._customer_element(children), verify=lambda: self._shown(writes)))
         if deletes:
             children = [engine.locator.level().element() for engine in deletes]

@@ -5,7 +5,9 @@
 
 A module describes its entity as a tuple of fields. Each field knows how to read its value from an entity
 element, how to compare the value a playbook asks for with the value the server has, and how to write the
-value back as XML. The engine never looks inside a field; a field never talks to the server.
+value back as XML. The engine never looks inside a field; a field never talks to the server: what only the server
+can tell (a customer's code, a plan's code, whether users exist) it asks the run's context (engine/context.py),
+which the engine hands to compare(), announce() and prepare().
 
 Reading conventions: a tag that is absent from a response reads as None ("the server did not say"), an empty
 tag (``<phone />``) reads as ''. A desired value of None means "not managed by this task".
@@ -16,7 +18,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import merge_list, same_items
+from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import merge_list, mode_option_spec, same_items
+
+# ``update_<option>`` of a write-only field: when to send a value the server never shows.
+UPDATE_CHOICES = ('on_create', 'always')
 
 
 class Change:
@@ -37,12 +42,32 @@ class Field:
     write_only = False
     # True when build() returns a container other fields share (<configuration>): the engine sends one.
     shares_container = False
+    # The module option's argument-spec type (and element type of a list); modules derive their spec from these.
+    option_type = 'str'
+    option_elements = None
+    option_spec = None
 
-    def __init__(self, option, tag, ignore_case=False, read_only=False):
+    def __init__(self, option, tag, ignore_case=False, read_only=False, **option_spec):
         self.option = option
         self.tag = tag
         self.ignore_case = ignore_case
         self.read_only = read_only
+        # Further argument-spec keys of the option (choices, aliases, or a type other than the class's).
+        self.option_spec = option_spec
+
+    # -- the module option -------------------------------------------------------------------------------
+    def argument_spec(self):
+        """{option: spec} for the module's argument spec; a list with a mode (``<option>_mode``) adds that too."""
+        spec = dict(type=self.option_type)
+        if self.option_elements:
+            spec['elements'] = self.option_elements
+        for key, value in (self.option_spec or {}).items():
+            spec[key] = list(value) if isinstance(value, (tuple, list)) else value
+        options = {self.option: spec}
+        mode_option = getattr(self, 'mode_option', None)
+        if mode_option:
+            options[mode_option] = mode_option_spec()
+        return options
 
     # -- reading -----------------------------------------------------------------------------------------
     def read(self, entity):
@@ -76,7 +101,7 @@ class Field:
             return current.lower() == desired.lower()
         return current == desired
 
-    def compare(self, current, desired, params, creating):
+    def compare(self, current, desired, params, creating, context=None):
         if desired is None or self.read_only:
             return Change(False, before=current, after=current)
         if not creating and self.equal(current, desired):
@@ -84,8 +109,12 @@ class Field:
         return Change(True, send=desired, before=current, after=desired)
 
     # -- writing -----------------------------------------------------------------------------------------
-    def prepare(self, client, value):
-        """Turn the value into what build() sends; only references need the server for that."""
+    def announce(self, value, context):
+        """Tell the run's lookups what this desired value will need, before any field asks: one read then serves
+        every field (member lists announce their user names). Most fields need nothing."""
+
+    def prepare(self, context, value):
+        """Turn the value into what build() sends; only references need the server (through ``context``) for that."""
         return value
 
     def build(self, value):
@@ -94,6 +123,8 @@ class Field:
 
 class BooleanField(Field):
     """``<tag>True|False</tag>``; the server accepts true/yes/1/-1/0/no/false but answers True/False."""
+
+    option_type = 'bool'
 
     def read(self, entity):
         return xml_codec.to_bool(xml_codec.text_of(entity, self.tag))
@@ -110,6 +141,8 @@ class BooleanField(Field):
 
 class LimitField(Field):
     """``<tag>5</tag>`` or ``<tag>Unlimited</tag>``."""
+
+    option_type = 'raw'     # a number or 'Unlimited'
 
     def read(self, entity):
         return xml_codec.to_limit(xml_codec.text_of(entity, self.tag))
@@ -131,6 +164,9 @@ class ListField(Field):
     (present) or items to remove (absent); the field computes the full list the API needs either way.
     """
 
+    option_type = 'list'
+    option_elements = 'str'
+
     def __init__(self, option, tag, item_tag, ignore_case=True):
         super(ListField, self).__init__(option, tag, ignore_case=ignore_case)
         self.item_tag = item_tag
@@ -145,7 +181,7 @@ class ListField(Field):
     def normalize(self, value):
         return None if value is None else [str(item).strip() for item in value]
 
-    def compare(self, current, desired, params, creating):
+    def compare(self, current, desired, params, creating, context=None):
         if desired is None:
             return Change(False, before=current, after=current)
         mode = params.get(self.mode_option) or 'exact'
@@ -169,6 +205,8 @@ class PropertiesField(Field):
     playbook does not care about. A default GET does not return properties, so reading asks for them.
     """
 
+    option_type = 'dict'
+
     def __init__(self, option='properties', tag='properties', read_attributes=None):
         super(PropertiesField, self).__init__(option, tag)
         # e.g. {'filter': 'all'}: services hide some properties from a plain <properties/> request.
@@ -188,7 +226,7 @@ class PropertiesField(Field):
             return None
         return dict((str(key), property_text(item)) for key, item in value.items())
 
-    def compare(self, current, desired, params, creating):
+    def compare(self, current, desired, params, creating, context=None):
         current = current or {}
         if desired is None:
             return Change(False)
@@ -218,13 +256,20 @@ class WriteOnlyField(Field):
         self.build_fn = build_fn
         self.update_option = update_option
 
+    def argument_spec(self):
+        options = {self.option: dict(type='str', no_log=True)}
+        if self.update_option:
+            # no_log=False: the name contains "password" but the value (on_create/always) is no secret.
+            options[self.update_option] = dict(type='str', default=UPDATE_CHOICES[0], choices=list(UPDATE_CHOICES), no_log=False)
+        return options
+
     def read(self, entity):
         return None
 
     def normalize(self, value):
         return None if value is None else str(value)    # a secret is sent exactly as given, blanks included
 
-    def compare(self, current, desired, params, creating):
+    def compare(self, current, desired, params, creating, context=None):
         if desired is None:
             return Change(False)
         always = self.update_option and params.get(self.update_option) == 'always'

@@ -14,6 +14,7 @@ __metaclass__ = type
 import copy
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import INVALID_USER, USER_NOT_FOUND, NotFoundError
 
 
 # Entities named per GET when details are read one by one: keeps each answer a reasonable size.
@@ -22,6 +23,9 @@ DETAIL_BATCH = 100
 
 # Items per page of a paged GET (distribution groups, contacts): the guide's own example asks for 1000.
 PAGE_SIZE = 1000
+
+# Server answers that mean "no such child" to a GET that names none: the server wants them named.
+NO_CHILDREN_CODES = (INVALID_USER, USER_NOT_FOUND)
 
 
 def get_children(client, customer_code, tag, names, extra_children=()):
@@ -36,6 +40,27 @@ def get_children(client, customer_code, tag, names, extra_children=()):
                 child.append(copy.deepcopy(extra))
         found.extend(client.get(request).iterfind('customer/' + tag))
     return found
+
+
+def all_children(client, customer, tag, read_children=()):
+    """Every ``tag`` child (user) of a customer, in detail: ``customer`` is a CustomerRef (code, else full name).
+
+    One GET with an empty ``<user/>`` asks for all users, as ``<distributiongroups/>`` or ``<instances/>`` do for
+    theirs. A server that refuses that (error 15/16) is asked the documented way instead: a FIND of the users, then
+    GETs naming them in batches.
+    """
+    def read():
+        request = xml_codec.E('customer', xml_codec.leaf('name', customer.code), xml_codec.E(tag, *read_children))
+        try:
+            return client.get(request).findall('customer/' + tag)
+        except NotFoundError as error:
+            if error.code not in NO_CHILDREN_CODES:
+                raise
+        listing = client.find(xml_codec.E('customer', xml_codec.leaf('name', customer.code), xml_codec.E(tag)))
+        names = [xml_codec.text_of(child, 'name') for child in listing.iterfind('customer/' + tag)]
+        return get_children(client, customer.code, tag, names, read_children)
+
+    return customer.read_with(client, read)
 
 
 def with_properties(resource, element):

@@ -18,14 +18,19 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError, NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_NOT_FOUND, USER_NOT_FOUND, CortexError, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import IN_FLIGHT_STATUSES
 from ansible_collections.atria.cortex.plugins.module_utils.api.status import FAILED, NOT_PROVISIONED, PROVISIONED, status_equal, status_key
 from ansible_collections.atria.cortex.plugins.module_utils.engine import waiter
+from ansible_collections.atria.cortex.plugins.module_utils.engine.context import RunContext
 from ansible_collections.atria.cortex.plugins.module_utils.api.release import release_of
 from ansible_collections.atria.cortex.plugins.module_utils.engine.verification import verify_run
 
 DEFAULT_WAIT_TIMEOUT = 300
+
+
+# Check mode: a GET answering these for a child entity means its parent is not there (yet): a customer, a user.
+PARENT_NOT_FOUND_CODES = (CUSTOMER_NOT_FOUND, USER_NOT_FOUND)
 
 
 class Plan:
@@ -42,11 +47,12 @@ class Plan:
     def changed(self):
         return self.action != 'none'
 
-    def children(self, client):
+    def children(self, context):
+        """The elements the write carries; fields turn their values into what the server wants with ``context``."""
         elements = []
         shared = {}
         for field, change in self.changes:
-            for element in field.build(field.prepare(client, change.send)):
+            for element in field.build(field.prepare(context, change.send)):
                 # Values that share a container (<configuration><timeoutdays/><reminderdays/></configuration>)
                 # travel in one: the API reads only the first container of a kind.
                 if field.shares_container and element.tag in shared:
@@ -69,9 +75,10 @@ class Engine:
 
     ``survey(state)`` reads and plans it (``desired``, ``current``, ``planned``); ``ensure(state)`` is the whole
     task. As the store of a Run it sends its own write (``send``) and reads itself back (``read_back``).
+    ``context``: the run's RunContext, handed to the fields (bulk work shares one; by default the engine makes it).
     """
 
-    def __init__(self, module, client, resource, locator, params=None):
+    def __init__(self, module, client, resource, locator, params=None, context=None):
         self.module = module        # the task: params, check_mode, diff (engine/runner.py)
         self.client = client
         self.resource = resource
@@ -83,20 +90,45 @@ class Engine:
         self.desired = {}
         self.current = None
         self.planned = None
+        self.context = context if context is not None else RunContext.of(client, locator)
+        # True in check mode when the entity's customer or user does not exist yet (parent_missing_in_check_mode).
+        self.parent_absent = False
 
     # -- reading -----------------------------------------------------------------------------------------
     def read(self, desired=None):
         """The entity element as the server has it now, or None when it does not exist."""
         while True:
-            address = self.locator.address(self.client)
             try:
+                address = self.locator.address(self.client)
                 return address.read(self.client, self.resource.read_children(desired or {}))
             except NotFoundError as error:
                 if self.locator.retry_after(error, self.client):
                     continue
                 if error.code in self.resource.missing_codes:
                     return None
+                if self.parent_missing_in_check_mode(error):
+                    return None
                 raise
+
+    def parent_missing_in_check_mode(self, error):
+        """Check mode: the customer (or user) the entity belongs to does not exist yet, which is what an earlier task
+        of the same run that creates it leaves behind. The entity is then previewed as one to create (changed, with
+        its diff) and a warning, instead of failing with CustomerNotFound; the checks before a write, which would
+        read that parent, are skipped for it (Run.execute). A real run reads the parent the earlier task made."""
+        if not self.module.check_mode or error.code not in PARENT_NOT_FOUND_CODES:
+            return False
+        self.parent_absent = True
+        self.warnings.append(
+            '%s: check mode preview. %s - in check mode that is what an earlier task that would create it leaves '
+            'behind - so this task shows what it would create; it was not checked against the server.'
+            % (self.describe_safely(), (error.server_message or 'Its customer or user does not exist yet').rstrip('.')))
+        return True
+
+    def describe_safely(self):
+        try:
+            return self.describe()
+        except CortexError:
+            return 'This %s' % self.resource.noun
 
     # -- planning ----------------------------------------------------------------------------------------
     def survey(self, state, current=None, read=True):
@@ -106,6 +138,7 @@ class Engine:
         """
         self.state = state
         self.desired = self.resource.desired(self.params)
+        self.resource.announce(self.desired, self.context)
         self.current = self.read(self.desired) if read else current
         self.planned = self.plan(self.current, self.desired, state)
         if self.planned.action == 'create':
@@ -131,7 +164,7 @@ class Engine:
         changes = []
         after = {}
         for field in self.resource.fields:
-            change = field.compare(None, desired.get(field.option), self.params, creating=True)
+            change = field.compare(None, desired.get(field.option), self.params, creating=True, context=self.context)
             if change.changed:
                 changes.append((field, change))
                 if not field.write_only:
@@ -152,7 +185,7 @@ class Engine:
             if field.option not in desired:
                 continue
             change = field.compare(values.get(field.option), desired[field.option], self.params,
-                                   creating=reprovisioning and not field.write_only)
+                                   creating=reprovisioning and not field.write_only, context=self.context)
             if not field.write_only:
                 before[field.option] = change.before
                 after[field.option] = change.after
@@ -196,6 +229,21 @@ class Engine:
             pending.append(('status', again.status))
         return pending
 
+    def still_to_send(self, current):
+        """[(field, change)] a write would still have to send for ``current``, write-only fields left out, compared as
+        an update whatever the entity's status (a re-provisioning compares every field as new): what a read-back
+        after a write is checked with (verification.py)."""
+        desired = self.resource.resolve(current, self.desired)
+        values = self.resource.values(current)
+        pending = []
+        for field in self.resource.fields:
+            if field.option in desired and not field.write_only:
+                change = field.compare(values.get(field.option), desired[field.option], self.params, creating=False,
+                                       context=self.context)
+                if change.changed:
+                    pending.append((field, change))
+        return pending
+
     def replan(self, current):
         """The plan this engine would make now for ``current`` (same task, same state), without new warnings:
         what a read-back after the write is compared with."""
@@ -224,7 +272,7 @@ class Engine:
             if self.resource.delete_by_set is not None:
                 return self.client.set(address.element(self.resource.delete_by_set()), verify=lambda: self.read() is None)
             return self.client.delete(address.element(entity_children=False), verify=lambda: self.read() is None)
-        return self.client.set(address.element(plan.children(self.client)), verify=lambda: self.converged(desired, plan))
+        return self.client.set(address.element(plan.children(self.context)), verify=lambda: self.converged(desired, plan))
 
     def send(self, engines):
         """Run store: the write of this one entity; returns [request id]."""
@@ -300,10 +348,18 @@ class Run:
             if engine.planned.changed and engine.resource.needs:
                 # A feature CPSM 10 lacks is silently ignored there: refuse before writing (one GET <global/>).
                 release_of(engine.client).require(engine.resource.needs, engine.describe())
-            if engine.planned.action == 'delete' and before_delete is not None:
-                before_delete(engine.current)
-            if engine.planned.action in ('create', 'update') and before_write is not None:
-                before_write(engine.planned)
+            if engine.parent_absent:
+                continue        # check mode, its parent does not exist yet: nothing on the server to check against
+            if engine.planned.action == 'delete':
+                for check in engine.resource.delete_checks:
+                    check(engine.current, engine.context, engine.describe)
+                if before_delete is not None:
+                    before_delete(engine.current)
+            if engine.planned.action in ('create', 'update'):
+                for check in engine.resource.checks:
+                    check(engine.planned, engine.context, engine.describe)
+                if before_write is not None:
+                    before_write(engine.planned)
         if not self.changed or self.task.check_mode:
             return self
         written = [engine for engine in self.engines if engine.planned.changed]
@@ -333,7 +389,9 @@ class Run:
         """The diff (in diff mode, when something changed) and every engine's warnings, added to ``result``."""
         if self.task.diff and self.changed:
             result['diff'] = diff
-        warnings = [warning for engine in self.engines for warning in engine.warnings]
+        warnings = []
+        for source in [engine.warnings for engine in self.engines] + [engine.context.warnings for engine in self.engines]:
+            warnings.extend(warning for warning in source if warning not in warnings)
         if warnings:
             result['warnings'] = warnings
         return result

@@ -14,9 +14,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api import status as statuses
 
-# Statuses of an entity whose provisioning request is still running (compared with xml_codec.status_key).
-IN_FLIGHT_STATUSES = ('requested', 'inprogress', 'pending')
+# Keys (xml_codec.status_key) of the statuses of an entity whose provisioning is still running: Requested and
+# InProgress. Pending ("Pending Changes") rests. api/status.py is the one place that decides.
+IN_FLIGHT_STATUSES = tuple(statuses.status_key(status) for status in statuses.IN_FLIGHT)
 
 
 class Level:
@@ -95,7 +97,8 @@ class Address:
         return self.entity_in(client.get(self.element(children)))
 
     def describe(self):
-        return ' of '.join(level.describe() for level in reversed(self.levels))
+        """"user 'U1_TC' of customer 'TC'": the levels that have a name (list wrappers such as <instances> have none)."""
+        return ' of '.join(level.describe() for level in reversed(self.levels) if level.keys)
 
 
 class Resource:
@@ -110,10 +113,17 @@ class Resource:
     provisionable     -- whether the entity has a provisioning status that state can drive
     delete_by_set     -- None: the entity is deleted with DELETE. Else a function returning the elements that
                          delete it when sent in a SET (workflow groups: <action>delete</action>)
+    needs             -- a feature older releases lack (api/release.py CPSM10_LACKS: 'distribution_groups', 'approval');
+                         a write is refused before it is sent when the server's release lacks it
+    identity          -- the options that name one entity, in the order reports try them (the audit's names)
+    checks            -- what must hold before the entity is created or updated, as check(plan, context, describe)
+                         (may read through the context, raises to refuse); run in check mode too, only when
+                         something is to be written (workflow-group members must be existing, provisioned users)
+    delete_checks     -- the same before a delete: check(current, context, describe)
     """
 
     def __init__(self, noun, result_key, fields, facts=(), missing_codes=(), required_for_create=(), provisionable=True,
-                 delete_by_set=None):
+                 delete_by_set=None, needs=None, identity=(), checks=(), delete_checks=()):
         self.noun = noun
         self.result_key = result_key
         self.fields = tuple(fields)
@@ -122,12 +132,41 @@ class Resource:
         self.required_for_create = tuple(required_for_create)
         self.provisionable = provisionable
         self.delete_by_set = delete_by_set
+        self.needs = needs
+        self.identity = tuple(identity)
+        self.checks = tuple(checks)
+        self.delete_checks = tuple(delete_checks)
 
     def field(self, option):
         for field in self.fields:
             if field.option == option:
                 return field
         raise KeyError(option)
+
+    def option_field(self, option):
+        """The field or fact behind a module option (facts are options of _info modules: filters)."""
+        for field in self.fields + self.facts:
+            if field.option == option:
+                return field
+        raise KeyError(option)
+
+    def argument_spec(self, options=None, required=()):
+        """The module options of this entity, derived from its fields: the one source of names and types.
+
+        options  -- None: every field (a list field adds its ``<option>_mode``); else only these fields or facts
+        required -- options the module requires (a key such as a group's name)
+        """
+        fields = self.fields if options is None else [self.option_field(option) for option in options]
+        spec = {}
+        for field in fields:
+            spec.update(field.argument_spec())
+        for option in required:
+            spec[option]['required'] = True
+        return spec
+
+    def tags(self, options):
+        """[(option, tag)] for the given fields or facts: how _info modules turn their filters into FIND tags."""
+        return [(option, self.option_field(option).tag) for option in options]
 
     def desired(self, params):
         """The options the task manages, normalised to the shape fields read; None means unmanaged."""
@@ -144,6 +183,12 @@ class Resource:
         for field in self.fields:
             children.extend(field.read_request(desired.get(field.option)))
         return children
+
+    def announce(self, desired, context):
+        """Before planning: every field tells the run's lookups what its desired value will need (one read for all)."""
+        for field in self.fields:
+            if field.option in desired:
+                field.announce(desired[field.option], context)
 
     def resolve(self, entity, desired):
         """The desired values, with names a playbook may give in several forms turned into the server's codes."""

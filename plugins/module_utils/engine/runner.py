@@ -99,10 +99,11 @@ def run(task, work):
     task.exit(**result)
 
 
-def run_resource(task, resource, locator, state=None, before_delete_factory=None, explain=None):
+def run_resource(task, resource, locator, state=None, before_delete_factory=None, explain=None, before_write=None):
     """The whole of a typical writing module: reconcile one entity with the engine.
 
     before_delete_factory(task, client) may return a check run on the current entity before a DELETE.
+    before_write(plan): a check before a create or update (as Engine.ensure takes it).
     explain(error, client, params) may return a server refusal (ApiError) with a hint that fits it better.
     """
 
@@ -110,7 +111,7 @@ def run_resource(task, resource, locator, state=None, before_delete_factory=None
         engine = Engine(task, client, resource, locator)
         before_delete = before_delete_factory(task, client) if before_delete_factory else None
         try:
-            return engine.ensure(state or task.params['state'], before_delete=before_delete)
+            return engine.ensure(state or task.params['state'], before_delete=before_delete, before_write=before_write)
         except ApiError as error:
             if explain is None:
                 raise

@@ -13,13 +13,12 @@ __metaclass__ = type
 import re
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_NOT_FOUND, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address, Level
 
 
 # The server's published rule for a customer short code (see <properties detail="true"/> of a customer).
 CUSTOMER_CODE_PATTERN = re.compile(r'^[A-Za-z0-9]{1,20}$')
-CUSTOMER_NOT_FOUND = 34
 
 
 class CustomerRef:
@@ -54,6 +53,12 @@ class CustomerRef:
         raise NotFoundError(
             CUSTOMER_NOT_FOUND, "Customer '%s' not found." % self.reference, entity="customer '%s'" % self.reference)
 
+    def code_for(self, client):
+        """The customer code; a reference given as a full name is looked up first (one FIND, once)."""
+        if self.code is None:
+            self.resolve(client)
+        return self.code
+
     def retry_after(self, error, client):
         """After a CustomerNotFound for a guessed code, try the reference as a full name once."""
         if getattr(error, 'code', None) != CUSTOMER_NOT_FOUND or self.resolved:
@@ -67,6 +72,46 @@ class CustomerRef:
 
     def describe(self):
         return "customer '%s'" % self.reference
+
+    def read_with(self, client, read, needs_code=True):
+        """``read()`` with this customer named by its code, else by its full name; what read returns.
+
+        The one "code, else full name" rule of the collection: a reference that looks like a code is tried as one
+        (the cheap guess: one request). When the server does not know it - a GET answers CustomerNotFound, a FIND
+        answers nothing (``read`` returns None) - the reference is looked up once as a full name and ``read`` runs
+        again with the code found. ``needs_code``: resolve a full name first (nested requests need the code; a
+        customer-level GET may name the customer by full name, ``level()``). None: nothing found after that.
+        """
+        if needs_code:
+            self.code_for(client)
+        while True:
+            try:
+                answer = read()
+            except NotFoundError as error:
+                if self.retry_after(error, client):
+                    continue
+                raise
+            if answer is not None or self.resolved:
+                return answer
+            previous = self.code
+            self.resolve(client)        # raises CustomerNotFound when no customer has that full name either
+            if self.code == previous:
+                return None
+
+
+class CustomerCodes:
+    """A run's lookup (engine/context.py) of other customers' codes: a reseller parent named by code or full name."""
+
+    def __init__(self, context):
+        self.client = context.client
+        self._codes = {}
+
+    def code_of(self, reference):
+        """The customer code for a code or full name (one FIND per reference and run, only when asked)."""
+        key = (reference or '').lower()
+        if key not in self._codes:
+            self._codes[key] = CustomerRef(reference).resolve(self.client)
+        return self._codes[key]
 
 
 class CustomerLocator:

@@ -11,17 +11,21 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_NOT_FOUND
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import STATUSES
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import same_items
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.checks import check_code_change
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerCodes
 
 
 class CustomerReferenceField(f.Field):
     """A reference to another customer (a reseller parent) given as its code or its full name.
 
     Reads ``<parent><name/><fullname/></parent>``; the playbook's value matches either. What to send is only
-    known after asking the server whether the value is a code or a full name, so prepare() looks it up.
+    known after asking the server whether the value is a code or a full name, so prepare() asks the run's
+    CustomerCodes lookup (one FIND, and only when the parent is sent).
     """
 
     def read(self, entity):
@@ -36,16 +40,16 @@ class CustomerReferenceField(f.Field):
         wanted = desired.lower()
         return wanted in ((current.get('name') or '').lower(), (current.get('fullname') or '').lower())
 
-    def compare(self, current, desired, params, creating):
-        change = super(CustomerReferenceField, self).compare(current, desired, params, creating)
+    def compare(self, current, desired, params, creating, context=None):
+        change = super(CustomerReferenceField, self).compare(current, desired, params, creating, context)
         # Report the reference by code in diffs: that is what the server shows and what is unique.
         change.before = (current or {}).get('name') if isinstance(current, dict) else current
         if not change.changed:
             change.after = change.before
         return change
 
-    def prepare(self, client, value):
-        return CustomerRef(value).resolve(client)
+    def prepare(self, context, value):
+        return context.lookup(CustomerCodes).code_of(value)
 
     def build(self, value):
         container = xml_codec.leaf(self.tag)
@@ -59,8 +63,8 @@ class DomainsField(f.ListField):
     customer adds to it, ``absent`` never removes it, ``exact`` need not repeat it.
     """
 
-    def compare(self, current, desired, params, creating):
-        change = super(DomainsField, self).compare(current, desired, params, creating)
+    def compare(self, current, desired, params, creating, context=None):
+        change = super(DomainsField, self).compare(current, desired, params, creating, context)
         primary = params.get('primary_domain')
         if not change.changed or not primary or primary.lower() in [domain.lower() for domain in change.send]:
             return change
@@ -74,7 +78,7 @@ CUSTOMER = Resource(
     noun='customer',
     result_key='customer',
     fields=(
-        f.Field('name', 'name', read_only=True),
+        f.Field('name', 'name', read_only=True, aliases=['code']),
         f.Field('fullname', 'fullname'),
         CustomerReferenceField('parent', 'parent'),
         f.Field('contact_name', 'contactname'),
@@ -89,11 +93,13 @@ CUSTOMER = Resource(
         f.BooleanField('enabled', 'enabled'),
     ),
     facts=(
-        f.Field('id', 'id'),
+        f.Field('id', 'id', type='int'),      # type: the option of atria_customer_info's filter
         f.Field('location', 'location'),
-        f.Field('status', 'status'),
+        f.Field('status', 'status', choices=STATUSES),
         f.BooleanField('approval_pending', 'approvalpending'),
     ),
-    missing_codes=(34,),
+    missing_codes=(CUSTOMER_NOT_FOUND,),
     required_for_create=('fullname', 'contact_name', 'contact_email', 'primary_domain'),
+    identity=('name', 'fullname'),
+    checks=(check_code_change,),
 )

@@ -16,6 +16,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine import fields 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.subscriptions import ConfigurationValue, SubscriptionsField
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.members import UserNameListField
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import require_members
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
 
 
@@ -23,23 +24,26 @@ def delete_action():
     return [xml_codec.leaf('action', 'delete')]
 
 
-def approval_group(directory=None):
-    """The Resource of a workflow group; ``directory`` (a UserDirectory) resolves member names when writing."""
-    return Resource(
-        noun='workflow group',
-        result_key='approval_group',
-        fields=(
-            f.Field('name', 'name', read_only=True),
-            f.Field('description', 'description'),
-            ConfigurationValue('members_to_approve', 'memberstoapprove'),
-            ConfigurationValue('timeout_days', 'timeoutdays'),
-            ConfigurationValue('reminder_days', 'reminderdays'),
-            UserNameListField('members', 'members', item_tag='member', name_tag='username', directory=directory),
-            SubscriptionsField('subscriptions'),
-        ),
-        provisionable=False,
-        delete_by_set=delete_action,
-    )
+# A workflow group. Members are named as users; the run's UserDirectory (engine/context.py) turns them into stored
+# names, and a write that names a user who does not exist, or is de-provisioned, is refused before it is sent.
+APPROVAL_GROUP = Resource(
+    noun='workflow group',
+    result_key='approval_group',
+    fields=(
+        f.Field('name', 'name', read_only=True),
+        f.Field('description', 'description'),
+        ConfigurationValue('members_to_approve', 'memberstoapprove'),
+        ConfigurationValue('timeout_days', 'timeoutdays'),
+        ConfigurationValue('reminder_days', 'reminderdays'),
+        UserNameListField('members', 'members', item_tag='member', name_tag='username'),
+        SubscriptionsField('subscriptions'),
+    ),
+    provisionable=False,
+    delete_by_set=delete_action,
+    needs='approval',
+    identity=('name',),
+    checks=(require_members('members'),),
+)
 
 
 APPROVAL_MANAGERS = Resource(
@@ -56,4 +60,5 @@ APPROVAL_MANAGERS = Resource(
         f.BooleanField('enabled', 'enabled'),
     ),
     provisionable=False,
+    needs='approval',
 )

@@ -12,7 +12,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import PagedAddress, dist_group_levels
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address, Level
@@ -23,15 +22,9 @@ MEMBER_LIST_TAGS = ('members', 'sendasmembers', 'sendrestrictionacceptedmembers'
 
 
 def _with_customer(client, customer, read):
-    """read(customer_level) with the customer given by code or full name; a guessed code that misses is
-    retried as a full name once."""
+    """read(customer_level) with the customer given by code or full name (CustomerRef.read_with)."""
     ref = customer if isinstance(customer, CustomerRef) else CustomerRef(customer)
-    while True:
-        try:
-            return read(ref.level())
-        except NotFoundError as error:
-            if not ref.retry_after(error, client):
-                raise
+    return ref.read_with(client, lambda: read(ref.level()), needs_code=False)
 
 
 def approval_providers(client, customer):

@@ -20,6 +20,7 @@ __metaclass__ = type
 import copy
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import NOT_PROVISIONED, status_equal
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address, Level
@@ -31,10 +32,7 @@ HOSTED_EXCHANGE = 'HE'
 
 
 class GroupAddress(Address):
-    """An Address whose description names only the levels that have a name (not the list wrappers)."""
-
-    def describe(self):
-        return ' of '.join(level.describe() for level in reversed(self.levels) if level.keys)
+    """An Address of a group: writes name the group as the server spells it."""
 
     def found(self, entity):
         """After a read: writes name the entity as the server spells it, because a SET naming a group in another
@@ -110,8 +108,7 @@ class _CustomerChildLocator:
         self._code = None
 
     def address(self, client):
-        if self.customer.code is None:
-            self.customer.resolve(client)
+        self.customer.code_for(client)
         if self._address is None or self._code != self.customer.code:
             self._code = self.customer.code
             self._address = self.build(Level('customer', [('name', self.customer.code)]))
@@ -173,7 +170,7 @@ class DistGroupLocator(_CustomerChildLocator):
     def require_service(self, plan=None):
         """Before a write: Hosted Exchange must be provisioned for the customer (no request: the read told)."""
         status = self.service_status()
-        if status is None or xml_codec.status_key(status) == 'notprovisioned':
+        if status is None or status_equal(status, NOT_PROVISIONED):
             raise ServiceNotProvisioned(self.customer.code, status)
 
 

@@ -23,7 +23,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import is_email
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import UserDirectory, is_email
 from ansible_collections.atria.cortex.plugins.module_utils.engine.fields import Change, Field
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import list_delta, merge_list, same_items
 
@@ -31,12 +31,14 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import l
 class _MemberList(Field):
     """What the three lists share: the option's mode, the container, reading it as a list of identities."""
 
-    def __init__(self, option, tag, item_tag, directory=None, read_item_tags=None):
+    option_type = 'list'
+    option_elements = 'str'
+
+    def __init__(self, option, tag, item_tag, read_item_tags=None):
         super(_MemberList, self).__init__(option, tag, ignore_case=True)
         self.item_tag = item_tag
         self.read_item_tags = tuple(read_item_tags or (item_tag,))
         self.mode_option = option + '_mode'
-        self.directory = directory      # a directory.UserDirectory; None when the entity is only read
 
     def read(self, entity):
         container = entity.find(self.tag)
@@ -48,25 +50,25 @@ class _MemberList(Field):
         raise NotImplementedError
 
     def normalize(self, value):
-        if value is None:
-            return None
-        names = [str(item) for item in value]
-        if self.directory is not None:
-            self.directory.expect(names)
-        return names
+        return None if value is None else [str(item) for item in value]
+
+    def announce(self, value, context):
+        """The user names of every list of the task are looked up together, with the first lookup."""
+        context.lookup(UserDirectory).expect(value)
 
     def mode(self, params):
         return params.get(self.mode_option) or 'exact'
 
-    def wanted(self, current, desired, params):
-        """The whole list the entity should end up with (merge_list does the modes)."""
+    def wanted(self, current, desired, params, users):
+        """The whole list the entity should end up with (merge_list does the modes); ``users``: the run's
+        UserDirectory."""
         raise NotImplementedError
 
-    def compare(self, current, desired, params, creating):
+    def compare(self, current, desired, params, creating, context=None):
         if desired is None:
             return Change(False, before=current, after=current)
         current = current or []
-        wanted = self.wanted(current, desired, params)
+        wanted = self.wanted(current, desired, params, context.lookup(UserDirectory))
         if same_items(current, wanted, ignore_case=True):
             return Change(False, before=current, after=current)
         return Change(True, send=self.to_send(current, wanted), before=current, after=wanted)
@@ -82,15 +84,15 @@ class UserNameListField(_MemberList):
     "the <displayname> tag will be ignored").
     """
 
-    def __init__(self, option, tag, item_tag, name_tag, directory=None):
-        super(UserNameListField, self).__init__(option, tag, item_tag, directory)
+    def __init__(self, option, tag, item_tag, name_tag):
+        super(UserNameListField, self).__init__(option, tag, item_tag)
         self.name_tag = name_tag
 
     def identity(self, item):
         return (xml_codec.text_of(item, self.name_tag) or '').strip()
 
-    def wanted(self, current, desired, params):
-        stored = [self.directory.stored_name(name) for name in desired]
+    def wanted(self, current, desired, params, users):
+        stored = [users.stored_name(name) for name in desired]
         return merge_list(current, stored, self.mode(params), ignore_case=True)
 
     def build(self, value):
@@ -111,10 +113,9 @@ class RecipientListField(_MemberList):
     def identity(self, item):
         return (xml_codec.text_of(item, 'email') or '').strip() or (xml_codec.text_of(item, 'displayname') or '').strip()
 
-    def wanted(self, current, desired, params):
+    def wanted(self, current, desired, params, users):
         mode = self.mode(params)
-        keys = self.directory.recipient_keys(desired, current, lenient=(mode == 'absent'),
-                                             what=self.option)
+        keys = users.recipient_keys(desired, current, lenient=(mode == 'absent'), what=self.option)
         return merge_list(current, keys, mode, ignore_case=True)
 
     def build(self, value):
@@ -125,7 +126,7 @@ class RecipientListField(_MemberList):
 
 
 class SelectedRecipientListField(RecipientListField):
-    """Recipients the API adds or removes one by one with ``<selected>`` (distribution-group members).
+    """Recipients the API adds or removes one by one with ``<selected>``/``<enabled>`` (distribution-group members).
 
     A GET shows the list only when asked for it (an empty list tag in the request), so reading asks. A write
     carries only the difference: added items with ``<selected>True</selected>``, removed ones with False.
@@ -142,7 +143,10 @@ class SelectedRecipientListField(RecipientListField):
         container = xml_codec.leaf(self.tag)
         for key, selected in [(key, True) for key in added] + [(key, False) for key in removed]:
             item = recipient_element(self.item_tag, key)
+            # The guides' prose says <selected>, their complete SET templates put <enabled> in every member item
+            # (docs/spellings.md): both carry the same value, so a server reads the one it knows.
             xml_codec.sub(item, 'selected', selected)
+            xml_codec.sub(item, 'enabled', selected)
             container.append(item)
         return [container]
 

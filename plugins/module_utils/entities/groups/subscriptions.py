@@ -29,6 +29,7 @@ class ConfigurationValue(Field):
     """``<configuration><tag>N</tag></configuration>``; several of them travel in one <configuration>."""
 
     shares_container = True
+    option_type = 'int'
 
     def __init__(self, option, tag, container='configuration'):
         super(ConfigurationValue, self).__init__(option, tag)
@@ -61,6 +62,9 @@ class SubscriptionsField(Field):
 
     def __init__(self, option='subscriptions', tag='subscriptions'):
         super(SubscriptionsField, self).__init__(option, tag)
+
+    def argument_spec(self):
+        return {self.option: subscriptions_argument_spec()}
 
     # -- reading -----------------------------------------------------------------------------------------
     def read(self, entity):
@@ -103,7 +107,7 @@ class SubscriptionsField(Field):
         return wanted
 
     # -- comparing ---------------------------------------------------------------------------------------
-    def compare(self, current, desired, params, creating):
+    def compare(self, current, desired, params, creating, context=None):
         if desired is None:
             return Change(False)
         current = current or {}

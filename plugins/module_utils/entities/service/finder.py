@@ -13,13 +13,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_NOT_FOUND, USER_NOT_FOUND, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import DETAIL_BATCH
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CUSTOMER_NOT_FOUND
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import has_instances
-
-USER_NOT_FOUND = 16
 
 
 def _owner(client, customer, user):
@@ -33,15 +30,12 @@ def find_services(client, customer, user=None):
     FIND answers nothing for an unknown customer, so a guessed code that finds nothing is looked up as a full
     name once; a user FIND does not match answers the customer alone.
     """
-    while True:
-        request = _owner(client, customer, user).element([xml_codec.leaf('service')])
-        found = client.find(request).find('customer')
-        if found is not None:
-            break
-        if customer.resolved:
-            raise NotFoundError(CUSTOMER_NOT_FOUND, "Customer '%s' not found." % customer.reference,
-                                entity=customer.describe(), api_user=getattr(client, 'username', None))
-        customer.resolve(client)
+    found = customer.read_with(
+        client, lambda: client.find(_owner(client, customer, user).element([xml_codec.leaf('service')])).find('customer'),
+        needs_code=False)
+    if found is None:
+        raise NotFoundError(CUSTOMER_NOT_FOUND, "Customer '%s' not found." % customer.reference,
+                            entity=customer.describe(), api_user=getattr(client, 'username', None))
     if user is None:
         return found.findall('service')
     if found.find('user') is None:

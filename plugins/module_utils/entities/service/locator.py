@@ -13,14 +13,12 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import SERVICE_NOT_FOUND, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.finder import find_services
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import UserLocator
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address, Level
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import known_code, plan_tag, same_name
-
-SERVICE_NOT_FOUND = 21
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import known_code, other_spellings, plan_tag, same_name
 
 
 def user_locator(customer, user):
@@ -39,9 +37,16 @@ class ServiceLocator:
         self.name = name
         self.code = known_code(name) or name
         self.resolved = False
+        self._listed = []
+        self._tried = set()
         self._customer_service = None
 
-    # -- what the fields ask ---------------------------------------------------------------------------------
+    # -- what the fields ask (through the run's context, engine/context.py) ----------------------------------------
+    @property
+    def service(self):
+        """The run's service is the one this locator names (RunContext.of reads ``locator.service``)."""
+        return self
+
     def plan_tag(self):
         return plan_tag(self.code)
 
@@ -75,19 +80,23 @@ class ServiceLocator:
         return self.customer.retry_after(error, client)
 
     def resolve(self, client):
-        """After ServiceNotFound: find the name among the customer's services, as code or display name."""
-        if self.resolved:
-            return False
-        self.resolved = True
-        services = [(xml_codec.text_of(entry, 'name'), xml_codec.text_of(entry, 'fullname'))
-                    for entry in find_services(client, self.customer)]
-        for code, fullname in services:
-            if same_name(code, self.name) or same_name(fullname, self.name):
-                if code == self.code:
-                    return False        # the server knows the name but refuses it: its error stands
-                self.code = code
+        """After ServiceNotFound: find the name among the customer's services, as code or display name, then try the
+        other spellings the guides give that code (docs/spellings.md: SharePoint 2010). Each code is tried once; when
+        none is left, the server's error stands."""
+        self._tried.add(self.code)
+        if not self.resolved:
+            self.resolved = True
+            self._listed = [(xml_codec.text_of(entry, 'name'), xml_codec.text_of(entry, 'fullname'))
+                            for entry in find_services(client, self.customer)]
+        services = self._listed
+        matching = [code for code, fullname in services if same_name(code, self.name) or same_name(fullname, self.name)]
+        for candidate in matching + [other for code in matching for other in other_spellings(code)]:
+            if candidate not in self._tried:
+                self.code = candidate
                 self._customer_service = None
                 return True
+        if matching:
+            return False
         listed = ', '.join('%s (%s)' % (code, fullname) for code, fullname in services) or 'none'
         raise NotFoundError(
             SERVICE_NOT_FOUND, "Customer '%s' has no service %r. Its services: %s." % (self.customer.reference, self.name, listed),
@@ -102,9 +111,6 @@ class InstanceAddress(Address):
         service = Address(self.levels[:-2])
         request = service.element(list(children) + [xml_codec.leaf('instances')])
         return self.entity_in(client.get(request))
-
-    def describe(self):
-        return ' of '.join(level.describe() for level in reversed(self.levels) if level.keys)
 
 
 class InstanceLocator:

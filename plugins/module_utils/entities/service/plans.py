@@ -3,9 +3,10 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Fields for the plans of a service: the customer plan (<package>) and the user plans.
 
-User plans travel as <userpackage> for Hosted Exchange and <userplan> for every other service. The fields ask
-the service they belong to for that tag (``service.plan_tag()``) when they read or write, so a playbook never
-names it. Plans are named by code or display name; the fields turn either into the code with what the server
+User plans travel as <userpackage> for Hosted Exchange and <userplan> for every other service. The fields read
+that tag from the service element they read (its <name> is the service code) and write it as the run's service
+says (``context.service.plan_tag()``, engine/context.py), so a playbook never names it and the fields are
+constants. Plans are named by code or display name; the fields turn either into the code with what the server
 answered (resolve), and compare codes.
 """
 
@@ -17,7 +18,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
 from ansible_collections.atria.cortex.plugins.module_utils.engine.fields import Change, Field
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import merge_list, same_items
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import allows_several_plans, same_name
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import allows_several_plans, plan_tag, same_name
 
 
 class ServiceOptionError(CortexError):
@@ -29,7 +30,16 @@ class ServiceOptionError(CortexError):
         super(ServiceOptionError, self).__init__(message + ' Nothing was sent.')
 
 
+# How messages name the tag of user plans (verification.tag_of): which one depends on the service.
+USER_PLAN_TAGS = '<userpackage> or <userplan>'
+
+
 # -- reading plan lists ------------------------------------------------------------------------------------
+def entity_plan_tag(entity):
+    """The tag of the user plans in a service element: <userpackage> for Hosted Exchange, <userplan> otherwise."""
+    return plan_tag(xml_codec.text_of(entity, 'name'))
+
+
 def read_plans(entity, tag):
     """Every ``tag`` element of a service as {name, fullname, user_limit, enabled, used} (absent keys left out)."""
     plans = []
@@ -148,21 +158,26 @@ class CustomerPlansField(Field):
     SET leaves out only for a first provisioning without any plan (all enabled), so nothing is left to defaults.
     """
 
-    def __init__(self, option, service):
+    # A plan name, or a dict with name and user_limit.
+    option_type = 'list'
+    option_elements = 'raw'
+
+    verify_tag = USER_PLAN_TAGS
+
+    def __init__(self, option):
         super(CustomerPlansField, self).__init__(option, tag=None)
-        self.service = service
         self.mode_option = option + '_mode'
 
     def read(self, entity):
-        return read_plans(entity, self.service.plan_tag())
+        return read_plans(entity, entity_plan_tag(entity))
 
     def normalize(self, value):
         return None if value is None else plan_items(value, self.option, with_limits=True)
 
     def resolve(self, value, entity):
-        return _resolve_names(value, read_plans(entity, self.service.plan_tag()), _service_label(entity), self.option)
+        return _resolve_names(value, read_plans(entity, entity_plan_tag(entity)), _service_label(entity), self.option)
 
-    def compare(self, current, desired, params, creating):
+    def compare(self, current, desired, params, creating, context=None):
         current = current or []
         if desired is None:
             return Change(False, before=current, after=current)
@@ -174,7 +189,8 @@ class CustomerPlansField(Field):
             raise ServiceOptionError(
                 'User plan(s) %s cannot be disabled: users still have them. Move those users to another plan or '
                 'de-provision their service first, or keep the plan (%s: present).' % (', '.join(in_use), self.mode_option))
-        if after == current:
+        # Re-provisioning (creating) sends the whole list again: a service provisioned without plans enables them all.
+        if after == current and not (creating and after):
             return Change(False, before=current, after=current)
         return Change(True, send=after, before=current, after=after)
 
@@ -189,10 +205,14 @@ class CustomerPlansField(Field):
             new['user_limit'] = item['user_limit']
         return new
 
+    def prepare(self, context, value):
+        return context.service.plan_tag(), value
+
     def build(self, value):
+        tag, plans = value
         elements = []
-        for plan in value:
-            element = xml_codec.leaf(self.service.plan_tag())
+        for plan in plans:
+            element = xml_codec.leaf(tag)
             xml_codec.sub(element, 'name', plan['name'])
             xml_codec.sub(element, 'enabled', bool(plan.get('enabled')))
             if plan.get('user_limit') is not None:
@@ -206,25 +226,30 @@ class UserPlansField(Field):
     """The user plan (or, where the service allows it, plans) a user service is provisioned with.
 
     The value is the list of plan codes the user has. A user's GET names only the user's own plans; a plan the
-    user does not have yet is turned into its code from the customer service (``service.customer_service``),
-    which the checks before a write have read already.
+    user does not have yet is turned into its code from the customer service (the run's
+    ``context.service.customer_service``), which the checks before a write have read already.
     """
 
-    def __init__(self, option, service):
+    # Plan names; the items are raw so that one option takes the same shape as a customer service's user_plans.
+    option_type = 'list'
+    option_elements = 'raw'
+
+    verify_tag = USER_PLAN_TAGS
+
+    def __init__(self, option):
         super(UserPlansField, self).__init__(option, tag=None, ignore_case=True)
-        self.service = service
         self.mode_option = option + '_mode'
 
     def read(self, entity):
-        return [plan['name'] for plan in read_plans(entity, self.service.plan_tag())]
+        return [plan['name'] for plan in read_plans(entity, entity_plan_tag(entity))]
 
     def normalize(self, value):
         return None if value is None else [item['name'] for item in plan_items(value, self.option, with_limits=False)]
 
     def resolve(self, value, entity):
-        return _codes(value, read_plans(entity, self.service.plan_tag()))
+        return _codes(value, read_plans(entity, entity_plan_tag(entity)))
 
-    def compare(self, current, desired, params, creating):
+    def compare(self, current, desired, params, creating, context=None):
         current = current or []
         if desired is None:
             return Change(False, before=current, after=current)
@@ -232,23 +257,44 @@ class UserPlansField(Field):
         if not wanted:
             raise ServiceOptionError('A user service needs a user plan, and %s would leave none. To take the service away '
                                      'from the user, use state: absent.' % self.option)
-        if len(wanted) > 1 and not allows_several_plans(self.service.code):
+        code = context.service.code
+        if len(wanted) > 1 and not allows_several_plans(code):
             raise ServiceOptionError('Service %s gives a user one user plan, but %s asks for %d (%s). Only Hosted Apps and '
                                      'Desktops (HostedAppsandDesktops) gives a user several plans.'
-                                     % (self.service.code, self.option, len(wanted), ', '.join(wanted)))
+                                     % (code, self.option, len(wanted), ', '.join(wanted)))
         if not creating and same_items(current, wanted, ignore_case=True):
             return Change(False, before=current, after=current)
-        return Change(True, send=wanted, before=current, after=wanted)
+        return Change(True, send=self._to_send(current, wanted, code), before=current, after=wanted)
 
-    def prepare(self, client, value):
-        catalogue = read_plans(self.service.customer_service(client), self.service.plan_tag())
-        return _codes(value, catalogue)
+    @staticmethod
+    def _to_send(current, wanted, code):
+        """[(plan, enabled)]: the plans the user gets, and - where a user has several plans - the ones taken away.
+
+        One plan per user: the plan sent replaces the one held. Several plans per user (Hosted Apps and Desktops):
+        the guide shows only how to add plans to such a user, and it enables and disables a customer's plans with
+        <enabled> on each plan; so a plan to take away travels with <enabled>false</enabled> (the read-back after
+        the write fails the task if a server ignores it).
+        """
+        send = [(name, True) for name in wanted]
+        if allows_several_plans(code):
+            kept = set(name.lower() for name in wanted)
+            send += [(name, False) for name in current if name.lower() not in kept]
+        return send
+
+    def prepare(self, context, value):
+        service = context.service
+        catalogue = read_plans(service.customer_service(context.client), service.plan_tag())
+        codes = _codes([name for name, _enabled in value], catalogue)
+        return service.plan_tag(), list(zip(codes, [enabled for _name, enabled in value]))
 
     def build(self, value):
+        tag, plans = value
         elements = []
-        for name in value:
-            element = xml_codec.leaf(self.service.plan_tag())
+        for name, enabled in plans:
+            element = xml_codec.leaf(tag)
             xml_codec.sub(element, 'name', name)
+            if not enabled:
+                xml_codec.sub(element, 'enabled', False)
             elements.append(element)
         return elements
 

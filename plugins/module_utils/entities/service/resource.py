@@ -4,21 +4,23 @@
 """A service of a customer or of a user, and an instance of a multi-instance service: options <-> tags.
 
 Used by atria_service and atria_service_info, so both name things alike. A service's user plans are
-<userpackage> for Hosted Exchange and <userplan> otherwise: the plan fields ask ``service`` (a ServiceLocator,
-or anything with ``code``, ``plan_tag()`` and ``customer_service(client)``) for the tag, which is why the
-descriptions are built per service rather than once.
+<userpackage> for Hosted Exchange and <userplan> otherwise: the plan fields read the tag from the service element
+and write it as the run's service (engine/context.py) says, so one description serves every service.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import STATUSES
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.plans import CustomerPlansField, PackageField, PlanListField, UserPlansField
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
 
 # Hidden service properties are only answered to <properties filter="all"/> (guide: Advanced properties).
 ALL_PROPERTIES = {'filter': 'all'}
+# The service's name option may also be called service (name: HE reads as the user's name in a user task).
+SERVICE_ALIASES = ['service']
 
 
 def _summary_facts():
@@ -26,43 +28,40 @@ def _summary_facts():
     return (
         f.Field('fullname', 'fullname'),
         f.Field('location', 'location'),
-        f.Field('status', 'status'),
+        f.Field('status', 'status', choices=STATUSES),
         f.BooleanField('approval_pending', 'approvalpending'),
     )
 
 
-def customer_service(service):
-    """A customer service (CustomerServiceGet.xml). It always exists; state is its provisioning status."""
-    return Resource(
-        noun='customer service',
-        result_key='service',
-        fields=(
-            f.Field('name', 'name', read_only=True),
-            PackageField('package'),
-            CustomerPlansField('user_plans', service),
-            f.LimitField('user_limit', 'userlimit'),
-            f.Field('version', 'version'),
-            f.PropertiesField('properties', read_attributes=ALL_PROPERTIES),
-        ),
-        facts=_summary_facts() + (
-            f.BooleanField('is_billed', 'isbilled'),
-            PlanListField('packages', 'package'),
-        ),
-    )
+# A customer service (CustomerServiceGet.xml). It always exists; state is its provisioning status.
+CUSTOMER_SERVICE = Resource(
+    noun='customer service',
+    result_key='service',
+    fields=(
+        f.Field('name', 'name', read_only=True, aliases=SERVICE_ALIASES),
+        PackageField('package'),
+        CustomerPlansField('user_plans'),
+        f.LimitField('user_limit', 'userlimit'),
+        f.Field('version', 'version'),
+        f.PropertiesField('properties', read_attributes=ALL_PROPERTIES),
+    ),
+    facts=_summary_facts() + (
+        f.BooleanField('is_billed', 'isbilled'),
+        PlanListField('packages', 'package'),
+    ),
+)
 
-
-def user_service(service):
-    """A user service (UserServiceGet.xml): the plan or plans of the user, and its properties."""
-    return Resource(
-        noun='user service',
-        result_key='service',
-        fields=(
-            f.Field('name', 'name', read_only=True),
-            UserPlansField('user_plans', service),
-            f.PropertiesField('properties', read_attributes=ALL_PROPERTIES),
-        ),
-        facts=_summary_facts() + (f.Field('reply_address', 'replyaddress'),),
-    )
+# A user service (UserServiceGet.xml): the plan or plans of the user, and its properties.
+USER_SERVICE = Resource(
+    noun='user service',
+    result_key='service',
+    fields=(
+        f.Field('name', 'name', read_only=True, aliases=SERVICE_ALIASES),
+        UserPlansField('user_plans'),
+        f.PropertiesField('properties', read_attributes=ALL_PROPERTIES),
+    ),
+    facts=_summary_facts() + (f.Field('reply_address', 'replyaddress'),),
+)
 
 
 SERVICE_INSTANCE = Resource(
@@ -84,9 +83,10 @@ SERVICE_INSTANCE = Resource(
 SERVICE_SUMMARY = Resource(
     noun='service',
     result_key='service',
-    fields=(f.Field('name', 'name', read_only=True),),
+    fields=(f.Field('name', 'name', read_only=True, aliases=SERVICE_ALIASES),),
     facts=_summary_facts(),
     provisionable=False,
+    identity=('name',),
 )
 
 

@@ -14,8 +14,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import SERVICE_INSTANCE, customer_service, user_service
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ValidationError
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, SERVICE_INSTANCE, USER_SERVICE
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError, ValidationError
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.checks import (customer_service_checks,
     explain_refusal, instance_checks, user_service_checks)
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.locator import InstanceLocator, ServiceLocator
@@ -60,15 +60,19 @@ def ensure_service(module, client):
         locator, resource, checks = InstanceLocator(service, params['instance']), SERVICE_INSTANCE, instance_checks
         state = params['state']
     elif params.get('user'):
-        locator, resource, checks = service, user_service(service), user_service_checks
+        locator, resource, checks = service, USER_SERVICE, user_service_checks
         state = 'present' if params['state'] == 'present' else 'deprovisioned'
     else:
-        locator, resource, checks = service, customer_service(service), customer_service_checks
+        locator, resource, checks = service, CUSTOMER_SERVICE, customer_service_checks
         state = 'present' if params['state'] == 'present' else 'deprovisioned'
     if params['state'] == 'absent' and not params.get('instance'):
         params = dict(params, **dict.fromkeys(SETTINGS))
     engine = Engine(module, client, resource, locator, params=params)
     try:
         return engine.ensure(state, before_write=checks(client, service))
+    except NotFoundError as error:
+        if service.user is None:
+            raise
+        raise service.user.explain_missing(error, client)
     except ValidationError as error:
         raise explain_refusal(error, service)

@@ -6,7 +6,7 @@
 Playbooks name a user the way it was created (``alice``) or stored (``alice_TC``); workflow groups list
 members by stored login name, distribution groups by e-mail address. A UserDirectory turns one into the
 other and checks that users exist (and are provisioned) before a write. It reads only when asked, once for
-all the names a task gives: the list fields register their names when the task starts (expect()).
+all the names a task gives: the engine has the list fields announce their names before it plans (expect()).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -14,12 +14,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError, NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import NOT_PROVISIONED, status_equal
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_NOT_FOUND, USER_NOT_FOUND, CortexError, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import suffixed_user_name
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import foreign_owners, suffixed_user_name
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.finder import find_users, get_users
-
-USER_NOT_FOUND = 16
 
 
 def is_email(name):
@@ -32,12 +31,16 @@ class UnknownUsersError(CortexError):
 
     name = 'InvalidMembers'
 
-    def __init__(self, what, missing=(), deprovisioned=(), customer=None):
-        self.missing = list(missing)
+    def __init__(self, what, missing=(), deprovisioned=(), customer=None, foreign=None):
+        self.foreign = dict(foreign or {})      # name as listed -> (name as given, code of the customer it belongs to)
+        self.missing = [name for name in missing if name not in self.foreign]
         self.deprovisioned = list(deprovisioned)
         problems = []
         if self.missing:
             problems.append('%s not exist in customer %s' % (_names(self.missing, 'does', 'do'), customer))
+        for name, owner in sorted(self.foreign.values()):
+            problems.append("user '%s' belongs to customer '%s', not to customer %s: a group or service of a customer "
+                            "can only name that customer's own users" % (name, owner, customer))
         if self.deprovisioned:
             problems.append('%s de-provisioned' % _names(self.deprovisioned, 'is', 'are'))
         super(UnknownUsersError, self).__init__(
@@ -52,19 +55,19 @@ def _names(names, singular, plural):
 
 
 class UserDirectory:
-    """User lookups for one customer (a locators.CustomerRef shared with the entity's locator)."""
+    """User lookups for the customer of a run: a lookup of the run's context (engine/context.py), so that every
+    member list of a task shares it: ``context.lookup(UserDirectory)``."""
 
-    def __init__(self, client, customer):
-        self.client = client
+    def __init__(self, context):
+        self.client = context.client
+        customer = context.customer
         self.customer = customer if isinstance(customer, CustomerRef) else CustomerRef(customer)
         self._expected = []     # user names the task gives; looked up together with the first lookup
         self._known = {}        # stored name (lower) -> user dict, or None when there is no such user
 
     # -- names -------------------------------------------------------------------------------------------
     def code(self):
-        if self.customer.code is None:
-            self.customer.resolve(self.client)
-        return self.customer.code
+        return self.customer.code_for(self.client)
 
     def stored_name(self, name):
         """``alice`` -> ``alice_TC``: the login name the server stores (an existing suffix is kept)."""
@@ -92,6 +95,12 @@ class UserDirectory:
         try:
             found = get_users(self.client, self.code(), wanted)
         except NotFoundError as error:
+            if error.code == CUSTOMER_NOT_FOUND:
+                # Only reached in check mode (a real run fails on reading the entity first): the customer is one an
+                # earlier task would create, so the names preview as the users it would get (engine: parent_absent).
+                for name in wanted:
+                    self._known[name.lower()] = {'name': name, 'display_name': None, 'status': None, 'emails': []}
+                return
             if error.code != USER_NOT_FOUND:
                 raise
             # One GET fails as a whole when any name is unknown: learn which exist from one FIND.
@@ -129,7 +138,8 @@ class UserDirectory:
             keys.append(next((shown[address.lower()] for address in user['emails'] if address.lower() in shown),
                              user['emails'][0] if user['emails'] else user['name']))
         if missing:
-            raise UnknownUsersError(what, missing=missing, customer="'%s'" % self.code())
+            raise UnknownUsersError(what, missing=missing, customer="'%s'" % self.code(),
+                                    foreign=foreign_owners(self.client, missing, self.code()))
         return keys
 
     def require(self, names, what, provisioned=True):
@@ -137,9 +147,10 @@ class UserDirectory:
         users = self.users(names)
         missing = [name for name in names if users[name] is None]
         deprovisioned = [users[name]['name'] for name in names if users[name] is not None and provisioned
-                         and xml_codec.status_key(users[name]['status']) == 'notprovisioned']
+                         and status_equal(users[name]['status'], NOT_PROVISIONED)]
         if missing or deprovisioned:
-            raise UnknownUsersError(what, missing, deprovisioned, customer="'%s'" % self.code())
+            raise UnknownUsersError(what, missing, deprovisioned, customer="'%s'" % self.code(),
+                                    foreign=foreign_owners(self.client, missing, self.code()))
 
 
 def user_entry(element):
@@ -160,13 +171,13 @@ def user_entry(element):
     }
 
 
-def require_members(directory, option, describe, provisioned=True):
-    """A check for Engine.ensure(before_write=...): the users the plan sends in ``option`` exist (and are
+def require_members(option, provisioned=True):
+    """A Resource check (``Resource(checks=...)``): the users a write sends in ``option`` exist (and are
     provisioned). ``describe()`` names the group in the message. Costs one read, and only when the list is sent."""
 
-    def check(plan):
+    def check(plan, context, describe):
         names = plan.sent(option)
         if names:
-            directory.require(names, '%s of %s' % (option.capitalize(), describe()), provisioned)
+            context.lookup(UserDirectory).require(names, '%s of %s' % (option.capitalize(), describe()), provisioned)
 
     return check

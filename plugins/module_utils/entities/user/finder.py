@@ -22,19 +22,14 @@ def find_users(client, customer, filters):
     customer itself is unknown; so an empty answer for a guessed code is retried as a full name.
     """
     ref = customer if isinstance(customer, CustomerRef) else CustomerRef(customer)
-    for _attempt in range(2):
-        if ref.code is None:
-            ref.resolve(client)
+
+    def read():
         children = filter_children(
             (tag, suffixed_user_name(value, ref.code) if tag == 'name' else value) for tag, value in filters)
-        response = client.find(xml_codec.E('customer', xml_codec.leaf('name', ref.code), xml_codec.E('user', *children)))
-        found = response.find('customer')
-        if found is not None:
-            return found, found.findall('user')
-        if ref.resolved:
-            break
-        ref.resolve(client)
-    return None, []
+        return client.find(xml_codec.E('customer', xml_codec.leaf('name', ref.code), xml_codec.E('user', *children))).find('customer')
+
+    found = ref.read_with(client, read)
+    return (None, []) if found is None else (found, found.findall('user'))
 
 
 def get_users(client, customer_code, names, with_properties=False):

@@ -12,7 +12,11 @@ __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import USER_NOT_FOUND
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import STATUSES
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.administrators import RolesField
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.checks import check_delete, check_write
 
 
 class PlaceField(f.Field):
@@ -35,6 +39,8 @@ def password_block(value):
     return [xml_codec.E('password', xml_codec.E('password', value))]
 
 
+# A user. Its roles keep the customer's Customer Administrator, and a write the server would refuse (a short
+# password, an unknown role, the last user's deletion) is refused first: both read through the run's context.
 USER = Resource(
     noun='user',
     result_key='user',
@@ -49,14 +55,17 @@ USER = Resource(
         PlaceField('department', 'department'),
         f.Field('phone', 'phone'),
         f.BooleanField('enabled', 'enabled'),
-        f.ListField('roles', 'roles', item_tag='role'),
+        RolesField('roles', 'roles', item_tag='role'),
         f.WriteOnlyField('password', password_block, update_option='update_password'),
     ),
     facts=(
-        f.Field('id', 'id'),
-        f.Field('status', 'status'),
+        f.Field('id', 'id', type='int'),      # type: the option of atria_user_info's filter
+        f.Field('status', 'status', choices=STATUSES),
         f.BooleanField('locked', 'locked'),
         f.BooleanField('approval_pending', 'approvalpending'),
     ),
-    missing_codes=(16,),
+    missing_codes=(USER_NOT_FOUND,),
+    identity=('name', 'upn'),
+    checks=(check_write,),
+    delete_checks=(check_delete,),
 )

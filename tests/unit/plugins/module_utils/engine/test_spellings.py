@@ -15,7 +15,7 @@ from fakes import element
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
 from ansible_collections.atria.cortex.plugins.module_utils.engine.spellings import AlsoSpelt, fallback_of, with_fallback
-from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import dist_group
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 
 
 def test_a_scalar_is_sent_under_both_spellings_and_read_from_either():
@@ -40,7 +40,7 @@ def test_a_wrapped_field_survives_copies():
 
 
 def test_the_distribution_group_spells_every_ambiguous_tag_as_docs_spellings_md_says():
-    fields = dict((field.option, field) for field in dist_group().fields)
+    fields = dict((field.option, field) for field in DIST_GROUP.fields)
     assert fields['mail_tip'].spellings == ('mailtip', 'mailtoip')
     assert fields['group_type'].spellings == ('grouptype', 'groupype')
     assert fields['send_moderation_notifications'].spellings == ('sendmoderationnotifications', 'sendmoderationnotification')

@@ -10,9 +10,12 @@ __metaclass__ = type
 import pytest
 from lxml import etree
 
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import UnknownUsersError, UserDirectory, user_entry
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import UnknownUsersError, UserDirectory
+from ansible_collections.atria.cortex.plugins.module_utils.engine.context import RunContext
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.members import RecipientListField, SelectedRecipientListField, UserNameListField
+
+from fakes import USERS, UsersClient
 
 
 def element(xml):
@@ -23,44 +26,30 @@ def xml(el):
     return etree.tostring(el).decode()
 
 
-class UsersClient:
-    """Answers GETs and FINDs of users of customer DA like the server: a GET naming an unknown user fails (16)."""
-
-    def __init__(self, users):
-        self.users = users      # stored name -> (upn, primary address or None, status)
-        self.calls = []
-
-    def _detail(self, name):
-        upn, primary, status = self.users[name]
-        addresses = '<address primary="True">%s</address>' % primary if primary else ''
-        return ('<user><name>%s</name><fullname>%s</fullname><upn>%s</upn><addresses>%s</addresses><status>%s</status></user>'
-                % (name, name.split('_')[0], upn, addresses, status))
-
-    def get(self, entity):
-        self.calls.append('GET')
-        wanted = [user.findtext('name') for user in entity.findall('user')]
-        known = dict((name.lower(), name) for name in self.users)
-        for name in wanted:
-            if name.lower() not in known:
-                raise NotFoundError(16, "User '%s' not found." % name)
-        return element('<response><customer><name>DA</name>%s</customer></response>'
-                       % ''.join(self._detail(known[name.lower()]) for name in wanted))
-
-    def find(self, entity):
-        self.calls.append('FIND')
-        summaries = ''.join('<user><name>%s</name></user>' % name for name in self.users)
-        return element('<response><customer><name>DA</name>%s</customer></response>' % summaries)
-
-
-USERS = {
-    'xavier_DA': ('xavier_DA@da.example', 'xavier@da.example', 'Provisioned'),
-    'yvonne_DA': ('yvonne_DA@da.example', None, 'Provisioned'),
-    'zoe_DA': ('zoe_DA@da.example', 'zoe@da.example', 'NotProvisioned'),
-}
+def run_context(users=None):
+    return RunContext(UsersClient(USERS if users is None else users), customer=CustomerRef('DA'))
 
 
 def directory(users=None):
-    return UserDirectory(UsersClient(USERS if users is None else users), 'DA')
+    return run_context(users).lookup(UserDirectory)
+
+
+class InRun:
+    """A member field as the engine drives it: the desired names announced, then compared, with the run's context
+    (whose UserDirectory of customer DA is ``directory``)."""
+
+    def __init__(self, field, users=None):
+        self.field = field
+        self.context = run_context(users)
+        self.directory = self.context.lookup(UserDirectory)
+
+    def __getattr__(self, name):
+        return getattr(self.field, name)
+
+    def compare(self, current, desired, params, creating):
+        if desired is not None:
+            self.field.announce(desired, self.context)
+        return self.field.compare(current, desired, params, creating, context=self.context)
 
 
 def params(option, mode):
@@ -69,7 +58,7 @@ def params(option, mode):
 
 # ---------------------------------------------------------------- workflow-group members (replaced as a whole)
 def workflow_members():
-    return UserNameListField('members', 'members', 'member', 'username', directory())
+    return InRun(UserNameListField('members', 'members', 'member', 'username'))
 
 
 def group(*names):
@@ -114,7 +103,7 @@ def test_workflow_members_exact_empty_list_removes_everyone():
 
 # ---------------------------------------------------------------- owners (recipients, replaced as a whole)
 def owners_field(users=None):
-    return RecipientListField('owners', 'owners', 'owners', directory(users), read_item_tags=('owners', 'owner'))
+    return InRun(RecipientListField('owners', 'owners', 'owners', read_item_tags=('owners', 'owner')), users)
 
 
 def dist_group(owners_xml):
@@ -160,7 +149,7 @@ def test_removing_an_unknown_user_removes_nothing():
 
 # ---------------------------------------------------------------- members (added/removed one by one)
 def members_field():
-    return SelectedRecipientListField('members', 'members', 'member', directory())
+    return InRun(SelectedRecipientListField('members', 'members', 'member'))
 
 
 def test_selected_list_is_asked_for_only_when_managed():
@@ -173,14 +162,14 @@ def test_selected_members_add_x_to_y_and_z_sends_only_x():
     field = members_field()
     current = field.read(element(
         '<distributiongroup><members>'
-        '<member><displayname>yvonne</displayname><email>yvonne_da@da.example</email><selected>True</selected></member>'
-        '<member><displayname>zoe</displayname><email>zoe@da.example</email><selected>True</selected></member>'
+        '<member><displayname>yvonne</displayname><email>yvonne_da@da.example</email><selected>True</selected><enabled>True</enabled></member>'
+        '<member><displayname>zoe</displayname><email>zoe@da.example</email><selected>True</selected><enabled>True</enabled></member>'
         '</members></distributiongroup>'))
     change = field.compare(current, field.normalize(['xavier']), params('members', 'present'), False)
     assert change.after == ['yvonne_da@da.example', 'zoe@da.example', 'xavier@da.example']
     assert change.send == (['xavier@da.example'], [])
     assert xml(field.build(change.send)[0]) == (
-        '<members><member><email>xavier@da.example</email><selected>True</selected></member></members>')
+        '<members><member><email>xavier@da.example</email><selected>True</selected><enabled>True</enabled></member></members>')
 
 
 def test_selected_members_exact_x_adds_x_and_deselects_the_others():
@@ -189,9 +178,9 @@ def test_selected_members_exact_x_adds_x_and_deselects_the_others():
                            params('members', 'exact'), False)
     assert change.after == ['xavier@da.example']
     assert xml(field.build(change.send)[0]) == (
-        '<members><member><email>xavier@da.example</email><selected>True</selected></member>'
-        '<member><email>yvonne_da@da.example</email><selected>False</selected></member>'
-        '<member><email>zoe@da.example</email><selected>False</selected></member></members>')
+        '<members><member><email>xavier@da.example</email><selected>True</selected><enabled>True</enabled></member>'
+        '<member><email>yvonne_da@da.example</email><selected>False</selected><enabled>False</enabled></member>'
+        '<member><email>zoe@da.example</email><selected>False</selected><enabled>False</enabled></member></members>')
 
 
 def test_selected_members_identical_run_changes_nothing():
@@ -205,28 +194,3 @@ def test_create_with_members_selects_them_and_with_none_sends_nothing():
     change = field.compare(None, field.normalize(['partner@example.org']), params('members', 'exact'), True)
     assert change.send == (['partner@example.org'], [])
     assert not field.compare(None, [], params('members', 'exact'), True).changed
-
-
-# ---------------------------------------------------------------- the directory itself
-def test_names_of_all_lists_are_looked_up_in_one_read():
-    users = directory()
-    users.expect(['xavier', 'someone@example.org'])
-    users.users(['yvonne'])
-    users.users(['xavier_DA'])
-    assert users.client.calls == ['GET']
-
-
-def test_require_names_missing_and_deprovisioned_users():
-    with pytest.raises(UnknownUsersError) as failure:
-        directory().require(['zoe', 'ghost', 'xavier'], 'Members of workflow group G')
-    message = str(failure.value)
-    assert message.startswith('Members of workflow group G:')
-    assert "user 'ghost' does not exist" in message and "user 'zoe_DA' is de-provisioned" in message
-    assert 'Nothing was sent' in message
-
-
-def test_user_entry_lists_the_primary_address_first_then_the_upn():
-    entry = user_entry(element('<user><name>a_DA</name><upn>a_DA@da.example</upn><addresses>'
-                               '<address>other@da.example</address><address primary="True">a@da.example</address>'
-                               '</addresses><status>Provisioned</status></user>'))
-    assert entry['emails'] == ['a@da.example', 'other@da.example', 'a_DA@da.example']
