@@ -38,6 +38,15 @@ SWITCH_VAR = 'atria_cortex_execution'
 CHOICES = ('auto', 'module')
 
 
+def tracebacks_for_failures():
+    """Whether a module would add the traceback to a failure: ansible-core 2.19+ ask DISPLAY_TRACEBACK, older -vvv."""
+    try:
+        from ansible.module_utils._internal import _traceback  # pylint: disable=import-outside-toplevel
+    except ImportError:     # ansible-core < 2.19
+        return display.verbosity >= 3
+    return _traceback.is_traceback_enabled(_traceback.TracebackEvent.ERROR)
+
+
 @contextmanager
 def task_environment(environment):
     """os.environ with the task's ``environment:`` applied (env fallbacks and requests read it), restored after."""
@@ -112,7 +121,7 @@ class AtriaAction(ActionBase):
         task = InProcessTask(
             self._task.action, self._task.args, self._task.check_mode, self._task.diff,
             memo_for=lambda params: reuse.memo_for(task_key, params),
-            show_progress=lambda msg: self._show_progress(task_vars, msg),
+            show_progress=lambda msg: self._show_progress(task_vars, msg), tracebacks=tracebacks_for_failures(),
         )
         environment = {}
         self._compute_environment_string(environment)

@@ -13,6 +13,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import sys
+import traceback
 from collections.abc import Mapping
 
 from ansible.module_utils.common import warnings as module_warnings
@@ -48,11 +50,19 @@ def plain(value):
     return value
 
 
+def _clear_validator_messages():
+    module_warnings._global_warnings.clear()  # pylint: disable=protected-access
+    module_warnings._global_deprecations.clear()  # pylint: disable=protected-access
+
+
 class InProcessTask:
     """One item's run of a module in the worker. ``memo_for(params)`` gives the task-wide memo of its connection."""
 
-    def __init__(self, name, args, check_mode, diff, memo_for, show_progress):
+    def __init__(self, name, args, check_mode, diff, memo_for, show_progress, tracebacks=False):
         self.name = name
+        # AnsibleModule adds the traceback of the exception being handled to a failure when the controller asks
+        # for tracebacks (-vvv before ansible-core 2.19, DISPLAY_TRACEBACK since): the action plugin decides.
+        self._tracebacks = tracebacks
         self._args = plain(args)
         self.check_mode = bool(check_mode)
         self.diff = bool(diff)
@@ -69,6 +79,7 @@ class InProcessTask:
         """What AnsibleModule.__init__ does with the same arguments; returns self (fails the task like it)."""
         validator = ModuleArgumentSpecValidator(argument_spec, mutually_exclusive, required_together, required_one_of,
                                                 required_if, required_by)
+        _clear_validator_messages()     # only this item's, nothing left over from earlier code in the process
         validation = validator.validate(self._args)
         self.params = validation.validated_parameters
         self.no_log_values.update(validation._no_log_values)  # pylint: disable=protected-access
@@ -90,8 +101,7 @@ class InProcessTask:
         """
         self._warnings.extend(module_warnings.get_warning_messages())
         self._deprecations.extend(dict(item) for item in module_warnings.get_deprecation_messages())
-        module_warnings._global_warnings.clear()  # pylint: disable=protected-access
-        module_warnings._global_deprecations.clear()  # pylint: disable=protected-access
+        _clear_validator_messages()
 
     def warn(self, msg):
         if msg not in self._warnings:
@@ -106,6 +116,8 @@ class InProcessTask:
         self._show_progress(msg)
 
     def fail(self, msg, **result):
+        if self._tracebacks and 'exception' not in result and sys.exc_info()[2] is not None:
+            result['exception'] = ''.join(traceback.format_tb(sys.exc_info()[2]))
         result.update(failed=True, msg=str(msg))
         self.exit(**result)
 

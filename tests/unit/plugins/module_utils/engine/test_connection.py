@@ -5,7 +5,7 @@ import json
 import pytest
 import yaml
 from ansible.module_utils.basic import AnsibleModule
-from ansible.module_utils.testing import patch_module_args
+from module_args import patch_module_args
 
 from ansible_collections.atria.cortex.plugins.doc_fragments.atria import ModuleDocFragment
 from ansible_collections.atria.cortex.plugins.module_utils.api import client as client_module

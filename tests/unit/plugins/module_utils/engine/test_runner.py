@@ -10,7 +10,7 @@ __metaclass__ = type
 import json
 
 import pytest
-from ansible.module_utils.testing import patch_module_args
+from module_args import patch_module_args
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine import runner
 

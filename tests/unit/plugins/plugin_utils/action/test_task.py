@@ -13,7 +13,7 @@ from unittest import mock
 
 import pytest
 from ansible.module_utils.basic import AnsibleModule, env_fallback
-from ansible.module_utils.testing import patch_module_args
+from module_args import patch_module_args
 from ansible.utils.display import Display
 
 from ansible_collections.atria.cortex.plugins.plugin_utils.action.task import InProcessTask, TaskExit, plain
@@ -148,3 +148,17 @@ def test_plain_unwraps_mappings_sequences_and_str_subclasses():
     value = plain(OrderedDict(a=(Tagged('x'), 1, True, None, 1.5), b={'c': [Tagged('y')]}))
     assert value == {'a': ['x', 1, True, None, 1.5], 'b': {'c': ['y']}}
     assert type(value['a'][0]) is str and type(value) is dict  # pylint: disable=unidiomatic-typecheck
+
+
+@pytest.mark.parametrize('tracebacks', [True, False])
+def test_a_failure_while_handling_an_exception_carries_its_traceback_only_when_asked(tracebacks):
+    task = InProcessTask('atria.cortex.test', dict(name='bob'), False, False, memo_for=lambda params: {},
+                         show_progress=lambda msg: None, tracebacks=tracebacks)
+    task.start(SPEC, **RULES)
+    with pytest.raises(TaskExit) as done:
+        try:
+            raise KeyError('x')
+        except KeyError:
+            task.fail('broke')
+    assert ('exception' in done.value.result) is tracebacks
+    assert not tracebacks or 'raise KeyError' in done.value.result['exception']
