@@ -94,12 +94,9 @@ diff:
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_MANAGERS
-from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.subscriptions import subscriptions_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import ApprovalProviderLocator, require_existing
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run_resource, start_task
 
 # Options that count (people, days): never negative.
 COUNTS = ('managers', 'timeout_days', 'reminder_days')
@@ -108,27 +105,16 @@ COUNTS = ('managers', 'timeout_days', 'reminder_days')
 def argument_spec():
     spec = connection_argument_spec()
     spec.update(wait_argument_spec())
-    spec.update(
-        customer=dict(type='str', required=True),
-        managers=dict(type='int'),
-        timeout_days=dict(type='int'),
-        reminder_days=dict(type='int'),
-        subscriptions=subscriptions_argument_spec(),
-    )
+    spec.update(APPROVAL_MANAGERS.argument_spec())
+    spec.update(customer=dict(type='str', required=True))
     return spec
 
 
 def main():
     task = start_task(argument_spec(), supports_check_mode=True)
     validation.check_options(task, dict.fromkeys(COUNTS, validation.non_negative_problem))
-    customer = CustomerRef(task.params['customer'])
-
-    def reconcile(client):
-        locator = ApprovalProviderLocator(customer)
-        engine = Engine(task, client, APPROVAL_MANAGERS, locator)
-        return engine.ensure('present', before_write=require_existing(locator))
-
-    run(task, reconcile)
+    locator = ApprovalProviderLocator(task.params['customer'])
+    run_resource(task, APPROVAL_MANAGERS, locator, state='present', before_write=require_existing(locator))
 
 
 if __name__ == '__main__':

@@ -26,15 +26,20 @@ extends_documentation_fragment:
 options:
   name:
     description:
-      - The customer's short code, 1 to 20 letters or digits.
+      - The customer's short code (on most deployments 1 to 20 letters or digits; the server's published rule
+        applies, see O(fullname)).
       - When omitted on creation the server generates one from the initials of O(fullname).
       - One of O(name) and O(fullname) is required.
     type: str
     aliases: [code]
   fullname:
     description:
-      - The customer's full name, 1 to 60 letters, digits, spaces, dots and hyphens.
-      - Required to create a customer. Used to find the customer when O(name) is not given.
+      - The customer's full name. Required to create a customer. Used to find the customer when O(name) is not given.
+      - Which characters a full name may contain is the server's rule, and it differs between deployments (one
+        allows only letters, digits, spaces, dots and hyphens, another also ampersands, commas, apostrophes and parentheses, as in
+        C(Dunder & Mifflin, Inc.)).
+        The module sends the name as given; when the server refuses it, the error quotes the rule the server
+        publishes (C(<properties detail="true"/>)).
     type: str
   parent:
     description:
@@ -183,10 +188,10 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine import validat
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
-from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import mode_option_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerLocator
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
-from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer import rules as customer_rules
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import NOT_PROVISIONED, status_equal
 from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run_resource, start_task
 
 # Services every customer has that hold no tenant data (portal and administration settings).
@@ -196,21 +201,8 @@ SETTINGS_SERVICES = ('proxy', 'serviceadmins', 'reseller')
 def argument_spec():
     spec = connection_argument_spec()
     spec.update(wait_argument_spec())
+    spec.update(CUSTOMER.argument_spec())
     spec.update(
-        name=dict(type='str', aliases=['code']),
-        fullname=dict(type='str'),
-        parent=dict(type='str'),
-        contact_name=dict(type='str'),
-        contact_email=dict(type='str'),
-        primary_domain=dict(type='str'),
-        billing_id=dict(type='str'),
-        address=dict(type='str'),
-        phone=dict(type='str'),
-        fax=dict(type='str'),
-        domains=dict(type='list', elements='str'),
-        domains_mode=mode_option_spec(),
-        properties=dict(type='dict'),
-        enabled=dict(type='bool'),
         state=dict(type='str', default='present', choices=['present', 'absent', 'deprovisioned']),
         force=dict(type='bool', default=False),
     )
@@ -231,7 +223,7 @@ def refuse_to_destroy_data(module, client):
                 entry_name = xml_codec.text_of(entry, 'name') or ''
                 if kind == 'service' and entry_name.lower() in SETTINGS_SERVICES:
                     continue
-                if status_key(xml_codec.text_of(entry, 'status')) != 'notprovisioned':
+                if not status_equal(xml_codec.text_of(entry, 'status'), NOT_PROVISIONED):
                     provisioned.append('%s %s' % (kind, entry_name))
         if provisioned:
             raise CortexError(
@@ -249,12 +241,12 @@ def main():
         supports_check_mode=True,
     )
     validation.check_options(task, {
-        'name': validation.customer_code_problem,
-        'fullname': validation.customer_fullname_problem,
+        'name': validation.not_blank_problem,
+        'fullname': validation.not_blank_problem,
         'contact_email': validation.email_problem,
     })
     locator = CustomerLocator(name=task.params['name'], fullname=task.params['fullname'])
-    run_resource(task, CUSTOMER, locator, before_delete_factory=refuse_to_destroy_data)
+    run_resource(task, CUSTOMER, locator, before_delete_factory=refuse_to_destroy_data, explain=customer_rules.explain_refusal)
 
 
 if __name__ == '__main__':

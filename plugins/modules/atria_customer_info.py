@@ -94,25 +94,23 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import with_properties
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.finder import find_customers, get_customer
 
-# option -> FIND filter tag, in the order the guide lists them
-FILTERS = (('name', 'name'), ('fullname', 'fullname'), ('id', 'id'), ('billing_id', 'billingid'),
-           ('primary_domain', 'primarydomain'), ('status', 'status'), ('parent', 'parent'))
+# The FIND filters, in the order the guide lists them: (option, tag) of the customer's fields.
+FILTER_OPTIONS = ('name', 'fullname', 'id', 'billing_id', 'primary_domain', 'status', 'parent')
+FILTERS = CUSTOMER.tags(FILTER_OPTIONS)
 
 
-def main():
+def argument_spec():
     spec = connection_argument_spec()
+    spec.update(CUSTOMER.argument_spec(FILTER_OPTIONS))
     spec.update(
-        name=dict(type='str', aliases=['code']),
-        fullname=dict(type='str'),
-        id=dict(type='int'),
-        billing_id=dict(type='str'),
-        primary_domain=dict(type='str'),
-        status=dict(type='str', choices=['NotProvisioned', 'Requested', 'InProgress', 'Provisioned', 'Failed', 'Pending']),
-        parent=dict(type='str'),
         details=dict(type='bool', default=False),
         properties=dict(type='bool', default=False),
     )
-    task = start_task(spec, supports_check_mode=True)
+    return spec
+
+
+def main():
+    task = start_task(argument_spec(), supports_check_mode=True)
     params = task.params
 
     def query(client):

@@ -91,23 +91,20 @@ children:
 """
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ValidationError, with_hint
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import INVALID_REFERENCE, ValidationError, with_hint
 from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
 from ansible_collections.atria.cortex.plugins.module_utils.engine.waiter import read_children, read_request
 
 
-# The server answers an unknown request id with InvalidReference, whose general hint is about plans and members.
-REQUEST_NOT_FOUND = 18
-
-
 def unknown_request(error):
-    if error.code != REQUEST_NOT_FOUND:
+    # The server answers an unknown request id with InvalidReference, whose general hint is about plans and members.
+    if error.code != INVALID_REFERENCE:
         return error
     return with_hint(error, 'Check the id: writing modules return it as request_id. An API user sees only the requests '
                             'of its own customer and the customers below it.')
 
 
-def main():
+def argument_spec():
     spec = connection_argument_spec()
     spec.update(
         id=dict(type='int', required=True),
@@ -115,7 +112,11 @@ def main():
         log=dict(type='bool', default=False),
         times=dict(type='bool', default=False),
     )
-    task = start_task(spec, supports_check_mode=True)
+    return spec
+
+
+def main():
+    task = start_task(argument_spec(), supports_check_mode=True)
     params = task.params
 
     def query(client):

@@ -102,26 +102,24 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import with_properties
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.finder import find_users, get_users
 
-# option -> FIND filter tag, in the order the guide lists them
-FILTERS = (('name', 'name'), ('display_name', 'fullname'), ('id', 'id'), ('upn', 'upn'),
-           ('location', 'location'), ('department', 'department'), ('status', 'status'))
+# The FIND filters, in the order the guide lists them: (option, tag) of the user's fields.
+FILTER_OPTIONS = ('name', 'display_name', 'id', 'upn', 'location', 'department', 'status')
+FILTERS = USER.tags(FILTER_OPTIONS)
 
 
-def main():
+def argument_spec():
     spec = connection_argument_spec()
+    spec.update(USER.argument_spec(FILTER_OPTIONS))
     spec.update(
         customer=dict(type='str', required=True),
-        name=dict(type='str'),
-        display_name=dict(type='str'),
-        id=dict(type='int'),
-        upn=dict(type='str'),
-        location=dict(type='str'),
-        department=dict(type='str'),
-        status=dict(type='str', choices=['NotProvisioned', 'Requested', 'InProgress', 'Provisioned', 'Failed', 'Pending']),
         details=dict(type='bool', default=False),
         properties=dict(type='bool', default=False),
     )
-    task = start_task(spec, supports_check_mode=True)
+    return spec
+
+
+def main():
+    task = start_task(argument_spec(), supports_check_mode=True)
     params = task.params
 
     def query(client):

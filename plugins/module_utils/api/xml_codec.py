@@ -40,7 +40,6 @@ else:
     E = ElementMaker()
 
 ACTIONS = ('FIND', 'GET', 'SET', 'DELETE')
-STATUSES = ('NotProvisioned', 'Requested', 'InProgress', 'Provisioned', 'Failed', 'Pending')
 UNLIMITED = 'Unlimited'
 REDACTED = '********'
 
@@ -213,27 +212,6 @@ def value_text(value):
     if isinstance(value, (int, float)):
         return str(value)
     return value if isinstance(value, str) else str(value)
-
-
-def status_key(status):
-    """Normalise a provisioning status for comparison: case, spaces, '-' and '_' do not matter."""
-    if status is None:
-        return None
-    return re.sub(r'[\s_-]', '', str(status)).lower()
-
-
-def status_equal(a, b):
-    """True when two statuses are the same (the guide itself writes 'Notprovisioned')."""
-    return status_key(a) == status_key(b)
-
-
-def canonical_status(status):
-    """The canonical spelling of a known status ('notprovisioned' -> 'NotProvisioned'); others unchanged."""
-    key = status_key(status)
-    for known in STATUSES:
-        if known.lower() == key:
-            return known
-    return status
 
 
 # ---------------------------------------------------------------- reading

@@ -12,9 +12,9 @@ __metaclass__ = type
 import fnmatch
 import re
 
-from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api import status as provisioning
 
-DEPROVISIONED = xml_codec.status_key('NotProvisioned')
+DEPROVISIONED = provisioning.status_key(provisioning.NOT_PROVISIONED)
 
 
 def compile_pattern(text, option):
@@ -40,19 +40,19 @@ class Selection:
     """
 
     def __init__(self, statuses=None, include_deprovisioned=False, name_patterns=(), fullname_patterns=()):
-        unknown = [status for status in statuses or () if xml_codec.canonical_status(status) not in xml_codec.STATUSES]
+        unknown = [status for status in statuses or () if not provisioning.is_known(status)]
         if unknown:
             raise ValueError('filters.status: unknown status %s; use %s.'
-                             % (', '.join(repr(status) for status in unknown), ', '.join(xml_codec.STATUSES)))
+                             % (', '.join(repr(status) for status in unknown), ', '.join(provisioning.STATUSES)))
         # An explicit status list says everything about statuses; include_deprovisioned only matters without one.
-        self.statuses = set(xml_codec.status_key(status) for status in statuses) if statuses else None
+        self.statuses = set(provisioning.status_key(status) for status in statuses) if statuses else None
         self.include_deprovisioned = include_deprovisioned
         self.name_tests = [compile_pattern(pattern, 'filters.name_pattern') for pattern in name_patterns or ()]
         self.fullname_tests = [compile_pattern(pattern, 'filters.fullname_pattern') for pattern in fullname_patterns or ()]
 
     def keeps(self, values):
         """values: a customer's option-named values (CUSTOMER.values)."""
-        status = xml_codec.status_key(values.get('status') or '')
+        status = provisioning.status_key(values.get('status') or '')
         if self.statuses is not None:
             if status not in self.statuses:
                 return False

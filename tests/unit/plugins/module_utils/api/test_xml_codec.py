@@ -270,19 +270,6 @@ def test_properties_element_keeps_order_and_maps_values():
     assert codec.properties_to_dict(el) == {'City': u'M\u0101rupe', 'Enabled': 'True', 'Quota': '5', 'Empty': ''}
 
 
-@pytest.mark.parametrize('a, b, equal', [
-    ('Notprovisioned', 'NotProvisioned', True), ('provisioned', 'Provisioned', True), ('In Progress', 'InProgress', True),
-    ('Provisioned', 'NotProvisioned', False), (None, None, True), (None, 'Provisioned', False),
-])
-def test_status_equal(a, b, equal):
-    assert codec.status_equal(a, b) is equal
-
-
-def test_canonical_status():
-    assert codec.canonical_status('notprovisioned') == 'NotProvisioned'
-    assert codec.canonical_status('Weird') == 'Weird'
-
-
 # ------------------------------------------------------------------ generic dicts, descriptions, redaction
 
 
