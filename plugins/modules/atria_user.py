@@ -239,12 +239,11 @@ diff:
   type: dict
 """
 
-from ansible_collections.atria.cortex.plugins.module_utils.engine.bulk import BulkEngine, check_unique
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec, wait_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import UserLocator, suffixed_user_name
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
-from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, run_resource, start_task
+from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run_bulk, run_resource, start_task
 
 
 def user_options():
@@ -285,12 +284,7 @@ def main():
         run_resource(task, USER, UserLocator(params['customer'], name=params['name'], upn=params['upn']))
         return
 
-    def reconcile_all(client):
-        check_unique([item.get('name') or item.get('upn') for item in params['users']], 'User')
-        engine = BulkEngine(task, client, USER, CustomerRef(params['customer']), 'user', user_keys, index_keys=('name', 'upn'))
-        return engine.ensure(params['users'], result_key='users')
-
-    run(task, reconcile_all)
+    run_bulk(task, USER, CustomerRef(params['customer']), 'user', user_keys, ('name', 'upn'), 'users')
 
 
 if __name__ == '__main__':

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import client_from_task, fail_from_exception, trace_result
+from ansible_collections.atria.cortex.plugins.module_utils.engine.bulk import BulkEngine, check_unique
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ApiError, CortexError
 
@@ -116,5 +117,18 @@ def run_resource(task, resource, locator, state=None, before_delete_factory=None
             if explain is None:
                 raise
             raise explain(error, client, task.params)
+
+    run(task, work)
+
+
+def run_bulk(task, resource, customer, child_tag, keys_for, index_keys, items_option):
+    """A writing module's list of children of one customer (atria_user's ``users``): one read, one multi-item SET,
+    one result (engine/bulk.py). ``customer``: a CustomerRef; keys_for(item, customer_code) -> [(tag, value)]."""
+
+    def work(client):
+        items = task.params[items_option]
+        check_unique([keys_for(item, None)[0][1] for item in items], resource.noun.capitalize())
+        engine = BulkEngine(task, client, resource, customer, child_tag, keys_for, index_keys=index_keys)
+        return engine.ensure(items, result_key=items_option)
 
     run(task, work)

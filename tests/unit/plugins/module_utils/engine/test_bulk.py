@@ -270,3 +270,44 @@ def test_check_unique_refuses_the_same_entity_twice():
     with pytest.raises(Exception) as caught:
         check_unique(['ann', 'ANN'], 'User')
     assert "User 'ANN' appears twice" in str(caught.value)
+
+
+class BulkTask(FakeModule):
+    """The task interface run_bulk() ends with: exit() records the result, fail() raises."""
+
+    def __init__(self, params):
+        super(BulkTask, self).__init__(params)
+        self.memo = {}
+        self.result = None
+
+    def warn(self, msg):
+        raise AssertionError('no warning expected: %s' % msg)
+
+    def fail(self, msg, **result):
+        raise AssertionError(msg)
+
+    def exit(self, **result):
+        self.result = result
+
+
+def test_run_bulk_is_the_whole_of_a_bulk_module(monkeypatch):
+    from ansible_collections.atria.cortex.plugins.module_utils.engine import runner
+    client = users_client()
+    client.trace_enabled = False
+    monkeypatch.setattr(runner, 'client_from_task', lambda task: client)
+    task = BulkTask(dict(customer='ACME', wait=False, wait_timeout=5, users=[user_params(name='alice', first_name='Alicia')]))
+    runner.run_bulk(task, USER, CustomerRef('ACME'), 'user', by_name, ('name', 'upn'), 'users')
+    assert task.result['changed'] is True and task.result['users'][0]['first_name'] == 'Alicia'
+    assert len([call for call in client.writes if call[0] == 'SET']) == 1
+
+
+def test_run_bulk_refuses_the_same_user_twice_before_any_request(monkeypatch):
+    from ansible_collections.atria.cortex.plugins.module_utils.engine import runner
+    client = users_client()
+    client.trace_enabled = False
+    monkeypatch.setattr(runner, 'client_from_task', lambda task: client)
+    task = BulkTask(dict(customer='ACME', wait=False, wait_timeout=5, users=[user_params(name='ann'), user_params(name='ANN')]))
+    with pytest.raises(AssertionError) as caught:
+        runner.run_bulk(task, USER, CustomerRef('ACME'), 'user', by_name, ('name', 'upn'), 'users')
+    assert "User 'ANN' appears twice in the list" in str(caught.value)
+    assert client.calls == []
