@@ -280,7 +280,6 @@ class Verifier:
         return known_release(self.client) if self.client is not None else None
 
 
-
 # -- the read-back of a whole run (engine/reconciler.Run) ------------------------------------------------------
 def verify_run(run, written):
     """After ``run`` sent (and maybe waited for) the writes of ``written`` and read them back (``engine.current``):

@@ -31,8 +31,9 @@ class Plan:
         self.before = before or {}
 
 
-def plan_for(entity, params=PARAMS, creating=False):
+def plan_for(entity, params=None, creating=False):
     """What the engine would plan for ``entity`` now: every field that differs from the task."""
+    params = PARAMS if params is None else params
     changes = []
     for field in FIELDS:
         current = None if entity is None else field.read(entity)
