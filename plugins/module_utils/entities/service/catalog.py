@@ -47,6 +47,8 @@ APPENDIX_B = (
 # required properties <mandatory>True</mandatory> in <properties detail="true"/> answers; this covers one that
 # would not.
 REQUIRED_PROPERTIES = {'FSS': ('FileShareServer',)}
+# Codes the guides spell another way too (docs/spellings.md): tried when the server refuses the code it lists.
+OTHER_SPELLINGS = {'sharepoint2010': ('SharePoint 2010', 'SharePoint2010')}
 SEVERAL_USER_PLANS = ('HostedAppsandDesktops',)
 MULTI_INSTANCE = ('CRM2011', 'SharePoint2010', 'SQL2005Hosting', 'WinWebHost')
 
@@ -87,3 +89,8 @@ def required_properties(code):
 
 def has_instances(code):
     return any(same_name(code, name) for name in MULTI_INSTANCE)
+
+
+def other_spellings(code):
+    """The other spellings of a service code the guides document (Appendix B's 'SharePoint 2010'), or ()."""
+    return OTHER_SPELLINGS.get(name_key(code), ())

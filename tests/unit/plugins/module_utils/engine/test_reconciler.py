@@ -220,7 +220,6 @@ def test_converged_detects_an_applied_write():
     assert engine.converged(desired, plan) is True
 
 
-
 def test_pending_changes_is_a_resting_status():
     """Pending ("Pending Changes") is not work in flight (issue 13): present updates the fields and sends no status,
     deprovisioned sends NotProvisioned. Failed before: the engine treated it like InProgress and sent nothing."""
