@@ -88,7 +88,7 @@ bench: venv $(COLLECTIONS_LINK)
 
 # Ruff lints every Python file (rules in ruff.toml); the formatter checks only FORMATTED, the paths already
 # formatted: add a folder here (after `make format`) when nobody has open edits in it.
-FORMATTED = plugins/doc_fragments plugins/module_utils/api/status.py scripts/import_graph.py \
+FORMATTED = plugins/doc_fragments plugins/module_utils/api/status.py scripts/import_graph.py scripts/plugin_fragment.py \
 	tests/unit/plugins/modules tests/unit/plugins/doc_fragments tests/unit/plugins/module_utils/api/test_status.py \
 	tests/unit/test_architecture_doc.py tests/unit/plugins/module_utils/engine/test_fields.py tests/unit/plugins/module_utils/engine/test_resource.py \
 	tests/unit/plugins/module_utils/api/test_error_codes.py

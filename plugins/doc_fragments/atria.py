@@ -9,44 +9,13 @@ Use in a module:
     - atria.cortex.atria              # connection options
     - atria.cortex.atria.attributes   # writing modules (check_mode and diff_mode: full)
     - atria.cortex.atria.info_module  # or, for _info modules (check_mode: full, diff_mode: N/A)
-    - atria.cortex.atria.plugin       # plugins (the inventory): the same connection options with env: entries
+    - atria.cortex.atria.plugin       # plugins (the inventory): the same options with env: (scripts/plugin_fragment.py)
 The options must match connection_argument_spec() in plugins/module_utils/engine/connection.py.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
-
-import re
-
-import yaml
-
-# The module text says where a connection option falls back to; plugins say it with env: (module env fallbacks
-# do not reach plugins) and require the three credentials in their configuration or environment.
-_FALLBACK = re.compile(r'^If not set, the value of the E\((\w+)\) environment variable is used')
-_MODULE_ONLY = ('Required, as a task option',)
-_MODULE_ONLY_OPTIONS = ('trace',)
-
-
-def plugin_connection_options(module_documentation):
-    """The connection options of the modules' fragment, as plugins document them (one text, two forms)."""
-    options = {}
-    for name, option in yaml.safe_load(module_documentation)['options'].items():
-        if name in _MODULE_ONLY_OPTIONS:
-            continue
-        option = dict(option)
-        description = []
-        for line in option['description'] if isinstance(option['description'], list) else [option['description']]:
-            fallback = _FALLBACK.match(line)
-            if fallback:
-                option['env'] = [{'name': fallback.group(1)}]
-            elif line.startswith(_MODULE_ONLY):
-                option['required'] = True
-            else:
-                description.append(line)
-        option['description'] = description
-        options[name] = option
-    return yaml.safe_dump({'options': options}, default_flow_style=False, sort_keys=False, width=1000)
 
 
 class ModuleDocFragment(object):
@@ -175,10 +144,65 @@ notes:
     reports them as sent.
   - A change held for workflow approval (the entity shows C(approval_pending)) is reported as changed, with a
     warning that it takes effect when an approver accepts it.
+  - An entity with the status C(Pending) (the guide's "Pending Changes") is at rest, not being provisioned.
+    C(state=present) compares and updates its options as for any existing entity and sends no status (it is not
+    provisioned again); a de-provisioning state sends C(NotProvisioned) as usual.
   - Where the Atria and CPSM 11 guides spell a tag differently, the module sends what works with either (see
     docs/spellings.md in the collection). Features CPSM 10 lacks (distribution groups, workflow approval) are
     refused before anything is sent, from one C(GET <global/>) per task.
 '''
 
-    # The inventory plugin: generated from DOCUMENTATION, so the connection options are written once.
-    PLUGIN = plugin_connection_options(DOCUMENTATION)
+    # The connection options for plugins (the inventory), made from DOCUMENTATION by scripts/plugin_fragment.py
+    # --write: edit DOCUMENTATION, never this (a unit test fails when they differ).
+    PLUGIN = r'''
+options:
+  api_url:
+    description:
+      - URL of the CortexAPI endpoint, normally C(https://HOST/CortexAPI/Default.aspx).
+      - When the URL has no path, C(/CortexAPI/Default.aspx) is appended.
+    type: str
+    required: true
+    env:
+      - name: ATRIA_URL
+  api_username:
+    description:
+      - Atria user the API requests authenticate as (HTTP Basic authentication).
+      - The user needs a security role with the API Access permission for the customers it manages.
+    type: str
+    required: true
+    env:
+      - name: ATRIA_USERNAME
+  api_password:
+    description:
+      - Password of O(api_username).
+    type: str
+    required: true
+    env:
+      - name: ATRIA_PASSWORD
+  validate_certs:
+    description:
+      - Whether to verify the TLS certificate of the server.
+      - Set to V(false) only for test servers with self-signed certificates; prefer O(ca_path).
+    type: bool
+    default: true
+    env:
+      - name: ATRIA_VALIDATE_CERTS
+  ca_path:
+    description:
+      - PEM file (or directory prepared with C(c_rehash)) of CA certificates used to verify the server certificate.
+      - When set, it replaces the system trust store for these requests.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for the server to answer one HTTP request.
+    type: int
+    default: 30
+  retries:
+    description:
+      - How many times a request is sent again after a transient failure (HTTP 500, 502, 503, 504, timeouts, dropped
+        connections, cut-short answers), with exponential backoff.
+      - Refusals (HTTP 400, 401, 403) are never retried.
+      - A SET or DELETE whose answer was lost is re-sent only after re-reading shows it was not carried out.
+    type: int
+    default: 3
+'''

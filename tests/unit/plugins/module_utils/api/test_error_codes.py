@@ -31,7 +31,7 @@ def test_every_appendix_a_row_has_its_constant():
 def _numbers(node):
     """Integer literals of a node: 16, or the items of (15, 16)."""
     items = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
-    return [item.value for item in items if isinstance(item, ast.Constant) and type(item.value) is int]
+    return [item.value for item in items if isinstance(item, ast.Constant) and isinstance(item.value, int) and not isinstance(item.value, bool)]
 
 
 def code_numbers(path):
