@@ -46,9 +46,22 @@ def test_second_run_changes_nothing_and_reads_once_per_task(playbook, sim):
     first = playbook('service.yml')
     assert first.returncode == 0, first.output
     assert all(result['changed'] for result in module_results(first))
-    # (a plan the user did not have is predicted as the playbook names it; the server stores its code)
+    # The result is the read-back of the written service (a write is not done until a read shows it), so it shows
+    # the code the server stores, whichever name the playbook used ('Ex10 Full' for ben).
     mailboxes = [result['service']['user_plans'] for result in loop_results(first, 'Service: Hosted Exchange for the users')]
-    assert mailboxes == [['EX10_BASIC'], ['Ex10 Full'], ['EX10_BASIC']]
+    assert mailboxes == [['EX10_BASIC'], ['EX10_FULL'], ['EX10_BASIC']]
+    # What the server stores, read from the simulator's state rather than through our own parser.
+    state = sim.state()
+    customer = next(record for record in state['customers'] if record['name'] == 'E2S')
+    exchange = customer['services']['HE']
+    assert (exchange['package'], exchange['version']) == ('Default', '2013')
+    assert sorted(code for code, plan in exchange['userplans'].items() if plan['enabled']) == ['EX10_BASIC', 'EX10_FULL']
+    assert str(exchange['userplans']['EX10_FULL']['userlimit']) == '50'
+    assert (customer['services']['FSS']['package'], customer['services']['FSS']['properties']['FileShareServer']) == (
+        'Basic', 'CSPFILEHOST01')
+    users = dict((record['name'], record['services']['HE']['plans']) for record in state['users']
+                 if record['customer_id'] == customer['id'])
+    assert users == {'ann_E2S': ['EX10_BASIC'], 'ben_E2S': ['EX10_FULL'], 'cat_E2S': ['EX10_BASIC']}
 
     sim.hook('log/clear')
     second = playbook('service.yml')
