@@ -23,7 +23,11 @@ description:
     C(billing_id), C(status), C(approval_pending); C(parent) (a dict with C(name) and C(fullname), with
     O(reseller_groups) only, absent for the API user's own customer); C(atria_users) and C(atria_services) (lists
     of dicts) with O(enrich)."
-  - Values read from the server are marked unsafe, so they are never evaluated as templates.
+  - "Values read from the server are never evaluated as templates. A value that could hold one (it contains C({)
+    or C(})) stays untrusted, and C(ansible-inventory --list) writes it as C({\"__ansible_unsafe\": ...}); every
+    other value is written as a plain string, which is what AWX and other C(--list --export) consumers expect."
+  - "Every host runs its tasks with the Python of C(ansible-playbook) (O(ansible_python_interpreter)), like the
+    inventories of other API services: the modules need C(requests) and C(lxml), which that Python has."
   - "Groups: C(<group_prefix>customers) (every host), C(<group_prefix>status_<status>) by provisioning status
     (for example C(atria_status_provisioned), C(atria_status_notprovisioned)), with O(reseller_groups)
     C(<group_prefix>reseller_<code>) per reseller, and whatever O(groups) and O(keyed_groups) add."
@@ -31,6 +35,7 @@ description:
   - Errors (unreachable server, refused credentials, a malformed configuration) fail the inventory source with a
     message naming the cause and the fix; the password never appears in it.
 extends_documentation_fragment:
+  - atria.cortex.atria.plugin
   - ansible.builtin.constructed
   - ansible.builtin.inventory_cache
 requirements:
@@ -42,50 +47,6 @@ options:
     type: str
     required: true
     choices: [atria.cortex.atria]
-  api_url:
-    description:
-      - URL of the CortexAPI endpoint, normally C(https://HOST/CortexAPI/Default.aspx).
-      - When the URL has no path, C(/CortexAPI/Default.aspx) is appended.
-    type: str
-    required: true
-    env:
-      - name: ATRIA_URL
-  api_username:
-    description:
-      - Atria user the requests authenticate as (HTTP Basic). It needs the API Access permission; it sees its own
-        customer and the customers below it.
-    type: str
-    required: true
-    env:
-      - name: ATRIA_USERNAME
-  api_password:
-    description:
-      - Password of O(api_username). May be vault-encrypted in the configuration file (C(!vault |)).
-    type: str
-    required: true
-    env:
-      - name: ATRIA_PASSWORD
-  validate_certs:
-    description:
-      - Whether to verify the TLS certificate of the server. Prefer O(ca_path) to turning this off.
-    type: bool
-    default: true
-    env:
-      - name: ATRIA_VALIDATE_CERTS
-  ca_path:
-    description:
-      - PEM file (or C(c_rehash) directory) of CA certificates that replaces the system trust store.
-    type: path
-  timeout:
-    description: Seconds to wait for the server to answer one HTTP request.
-    type: int
-    default: 30
-  retries:
-    description:
-      - How many times a request is sent again after a transient failure (HTTP 500/502/503/504, timeouts, dropped
-        connections), with exponential backoff. Refusals (HTTP 400, 401, 403) are never retried.
-    type: int
-    default: 3
   hostname_source:
     description:
       - Which customer value names the host. C(code) is the customer code (V(name) means the same, as in the
@@ -150,12 +111,24 @@ options:
         controller. Set to an empty string to set none; O(compose) can override it per host.
     type: str
     default: local
+  ansible_python_interpreter:
+    description:
+      - The C(ansible_python_interpreter) host variable of every host, set when O(ansible_connection=local).
+      - The default, V(ansible_playbook_python), sets it to C({{ ansible_playbook_python }}), so the tasks of these
+        hosts run with the Python that runs C(ansible-playbook), which has the collection's requirements
+        (C(requests), C(lxml)); the system C(/usr/bin/python3) usually has not, and the modules would fail with
+        "Failed to import the required Python library (requests)". Any other value (a path) is set as it is.
+      - Set to an empty string to set none (then Ansible discovers an interpreter); O(compose) can override it.
+    type: str
+    default: ansible_playbook_python
 notes:
   - With O(cache) enabled, a cached answer is used while it is younger than O(cache_timeout) and the options that
     shape the query (O(api_url), O(api_username), O(filters), O(include_deprovisioned), O(reseller_groups), O(enrich)) are
     unchanged; then no request is sent. Use a persistent O(cache_plugin) such as C(ansible.builtin.jsonfile) for
     that to hold across runs; C(ansible-inventory --flush-cache) refreshes it.
   - Proxies come from the E(HTTPS_PROXY), E(HTTP_PROXY) and E(NO_PROXY) environment variables.
+  - O(api_password) may be vault-encrypted in the configuration file (C(!vault |)). The API user sees its own
+    customer and the customers below it.
 seealso:
   - module: atria.cortex.atria_customer_info
 """
@@ -202,19 +175,18 @@ from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.module_utils.common.text.converters import to_native
 from ansible.parsing.vault import AnsibleVaultError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
-from ansible import template as ansible_template
-from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import client as client_module
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import status_key
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.collect import collect
 from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.config import VAULT_HINT, InventoryConfig
+from ansible_collections.atria.cortex.plugins.plugin_utils.inventory.trust import host_value, trusted
 
 CONFIG_SUFFIXES = ('atria.yml', 'atria.yaml')
-# Server data must never be evaluated as a template (a customer named '{{ ... }}'). ansible-core 2.19 and later
-# treat what inventory plugins set as untrusted already; older releases need the values marked unsafe.
-_TRUST_AWARE_CORE = hasattr(ansible_template, 'trust_as_template')
+# ansible_python_interpreter: the Python of ansible-playbook, as the inventories of other API services set it.
+PLAYBOOK_PYTHON = 'ansible_playbook_python'
 # hostname_source -> host variable; name is accepted because that is what the modules call the code.
 _HOSTNAME_VARIABLES = {'name': 'code'}
 # Tell the user which environment variable a missing connection option can come from.
@@ -295,6 +267,10 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         prefix = self.get_option('group_prefix') or ''
         hostname_source = self.get_option('hostname_source')
         connection = self.get_option('ansible_connection')
+        # Trusted: it is the plugin's own option, and meant to be templated ({{ ansible_playbook_python }}).
+        interpreter = self.get_option('ansible_python_interpreter') if connection == 'local' else None
+        if interpreter == PLAYBOOK_PYTHON:
+            interpreter = trusted('{{ ansible_playbook_python }}')
         strict = self.get_option('strict')
         compose, groups, keyed_groups = self.get_option('compose'), self.get_option('groups'), self.get_option('keyed_groups')
         everyone = self.inventory.add_group(self._sanitize_group_name(prefix + 'customers'))
@@ -309,14 +285,16 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 self.display.warning('atria inventory: customer %r has no %s; it is left out.' % (record.get('code'), hostname_source))
                 continue
             host = self.inventory.add_host(str(hostname), group=everyone)
-            hostvars = dict(record) if _TRUST_AWARE_CORE else dict((name, wrap_var(value)) for name, value in record.items())
+            hostvars = dict((name, host_value(value)) for name, value in record.items())
             if connection:
                 hostvars['ansible_connection'] = connection
+            if interpreter:
+                hostvars['ansible_python_interpreter'] = interpreter
             for name, value in hostvars.items():
                 self.inventory.set_variable(host, name, value)
             status = record.get('status')
             if status not in status_groups:
-                group = self._sanitize_group_name('%sstatus_%s' % (prefix, xml_codec.status_key(status) or 'unknown'))
+                group = self._sanitize_group_name('%sstatus_%s' % (prefix, status_key(status) or 'unknown'))
                 status_groups[status] = self.inventory.add_group(group)
             self.inventory.add_child(status_groups[status], host)
             if tree is not None:

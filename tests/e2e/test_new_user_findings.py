@@ -463,7 +463,6 @@ def test_item16_inventory_list_prints_plain_values_and_keeps_templates_untrusted
     assert "billing={{ lookup('env', 'HOME') }}" in completed.stdout, completed.stdout[-3000:]
 
 
-
 # -- 11. refused before any write, with the fix ------------------------------------------------------------------------
 @pytest.mark.parametrize('task, message', [
     ("""
@@ -492,7 +491,16 @@ def test_item16_inventory_list_prints_plain_values_and_keeps_templates_untrusted
          name: alice
          state: absent
      """, "is the last user of customer 'NUF'"),
-], ids=['short_password', 'unknown_role', 'last_user'])
+    ("""
+     - name: Check
+       atria.cortex.atria_customer:
+         name: DANEW
+         fullname: Demo Also
+         contact_name: Dan New
+         contact_email: dan@da.example
+         primary_domain: da.example
+     """, "already exists with the code 'DA'; a customer's code cannot be changed"),
+], ids=['short_password', 'unknown_role', 'last_user', 'code_change'])
 def test_item11_what_the_server_would_refuse_is_refused_before_any_write(sim, tmp_path, task, message):
     setup = run_tasks(sim, tmp_path, '')
     assert setup.returncode == 0, setup.output
@@ -501,7 +509,7 @@ def test_item11_what_the_server_would_refuse_is_refused_before_any_write(sim, tm
     assert run.returncode != 0
     result = result_of(run, 'Check')
     assert message in result['msg'] and 'Nothing was sent' in result['msg'], result['msg']
-    check_writes = [entry for entry in writes(sim.log())]
+    check_writes = writes(sim.log())
     assert len(check_writes) == (1 if 'one user only' in task else 0), check_writes
 
 

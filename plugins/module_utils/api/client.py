@@ -26,8 +26,9 @@ import traceback
 from html import unescape as _html_unescape
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import (ApiError, CortexError, TransportError,
-    XmlError, TLS_HINT, api_error, http_status_error)
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NOT_AUTHENTICATED, NOT_AUTHORIZED
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import (
+    ApiError, AuthenticationError, AuthorizationError, CortexError, TransportError, XmlError, TLS_HINT, api_error, http_status_error)
 
 try:
     import requests
@@ -46,7 +47,7 @@ USER_AGENT = 'atria.cortex/%s' % COLLECTION_VERSION
 RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
 WRITE_ACTIONS = frozenset(('SET', 'DELETE'))
 # CortexAPI error codes that no retry can fix even when the server answers them with HTTP 500.
-_NEVER_RETRY_CODES = frozenset((11, 12))
+_NEVER_RETRY_CODES = frozenset((NOT_AUTHENTICATED, NOT_AUTHORIZED))
 _TRACE_TEXT_LIMIT = 1024 * 1024
 _CONTROL_CHARACTERS = re.compile(u'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]')
 _LINE_LIMIT = 200
@@ -127,6 +128,17 @@ def _was_sent(exc):
     cause = exc.args[0] if exc.args else None
     cause = getattr(cause, 'reason', cause)
     return not isinstance(cause, (NewConnectionError, ConnectTimeoutError))
+
+
+def _speaks_plain_http(exc):
+    """True when a TLS handshake got a plain-HTTP answer (an https:// URL pointing at an HTTP port)."""
+    text = str(exc).lower()
+    return 'wrong_version_number' in text or 'wrong version number' in text or 'http_request' in text or \
+        'record layer failure' in text
+
+
+def _as_http(url):
+    return 'http://' + url[len('https://'):] if url.lower().startswith('https://') else url
 
 
 def _is_certificate_failure(exc):
@@ -235,7 +247,25 @@ class CortexClient(object):
             except _Retryable as retry:
                 error = retry.error
                 maybe_applied = maybe_applied or retry.maybe_applied
+            except AuthorizationError as refused:
+                if refused.code == NOT_AUTHORIZED and entity_el.tag != 'identity':
+                    self._tell_scope_apart(refused)
+                raise
         raise self._final_error(error, self.retries + 1, action if is_write and maybe_applied else None)
+
+    def _tell_scope_apart(self, error):
+        """Error 12 means "outside the login's scope" or "no API Access": one GET of the login's own identity tells.
+
+        Only on this error path; a server without <identity> (CPSM 10) leaves the message naming both causes.
+        """
+        try:
+            answer = self.call('GET', xml_codec.E('identity'), entity='the identity of the API login')
+        except (AuthorizationError, AuthenticationError):
+            error.scoped(False)
+        except CortexError:
+            return
+        else:
+            error.scoped(True, xml_codec.text_of(answer, 'identity/customer/name'))
 
     # ------------------------------------------------------------ one HTTP exchange
 
@@ -265,6 +295,12 @@ class CortexClient(object):
             response = self.session.post(self.url, data=body, timeout=self.timeout, verify=self.tls_verify,
                                          allow_redirects=False, stream=True)
         except requests.exceptions.SSLError as exc:
+            if _speaks_plain_http(exc):
+                raise TransportError(
+                    'The server at %s speaks plain HTTP on that port, not HTTPS: the TLS handshake got an HTTP answer'
+                    % self.display_url, name='PlainHttpPort', entity=context['entity'],
+                    hint='Use the port where the server serves HTTPS (normally 443) in api_url, or, for a test server that '
+                         'only speaks HTTP, api_url: %s.' % _as_http(self.display_url))
             if _is_certificate_failure(exc):
                 raise TransportError('TLS verification of %s failed: %s' % (self.display_url, self._why(exc, context)), hint=TLS_HINT,
                                      name='TLSError', entity=context['entity'])
@@ -339,7 +375,8 @@ class CortexClient(object):
             code_text = (xml_codec.text_of(error_el, 'id') or '').strip()
             code = int(code_text) if re.match(r'^-?[0-9]+$', code_text) else 0
             message = _CONTROL_CHARACTERS.sub(u'\ufffd', xml_codec.redact_text(xml_codec.text_of(error_el, 'message', ''), secrets))
-            error = api_error(code, message, http_status=status, entity=context['entity'], api_user=self.username)
+            error = api_error(code, message, http_status=status, entity=context['entity'], api_user=self.username,
+                              url=self.display_url)
             if status in RETRY_STATUSES and code not in _NEVER_RETRY_CODES:
                 raise _Retryable(error, False)
             raise error

@@ -15,10 +15,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ValidationError, with_hint
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import INVALID_SERVICE, ValidationError, with_hint
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.plans import ServiceOptionError, describe_plans, find_plan, read_plans
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import HOSTED_EXCHANGE, required_properties, same_name
-from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import status_key
+from ansible_collections.atria.cortex.plugins.module_utils.api.status import NOT_PROVISIONED, PROVISIONED, status_equal
 
 
 def label(service_el, code):
@@ -28,11 +28,11 @@ def label(service_el, code):
 
 
 def _provisioning(plan):
-    return plan.status is not None and status_key(plan.status) == 'provisioned'
+    return plan.status is not None and status_equal(plan.status, PROVISIONED)
 
 
 def _deprovisioning(plan):
-    return plan.status is not None and status_key(plan.status) == 'notprovisioned'
+    return plan.status is not None and status_equal(plan.status, NOT_PROVISIONED)
 
 
 # -- customer services -----------------------------------------------------------------------------------------
@@ -89,14 +89,15 @@ def user_service_checks(client, locator):
         service = locator.customer_service(client)
         what = label(service, locator.code)
         customer = locator.customer.code or locator.customer.reference
-        if status_key(xml_codec.text_of(service, 'status')) == 'notprovisioned':
+        if status_equal(xml_codec.text_of(service, 'status'), NOT_PROVISIONED):
             raise ServiceOptionError(
                 "%s is not provisioned for customer '%s', so it cannot be provisioned to a user. Provision the customer "
                 "service first: a task with customer: %s and name: %s but no user, before this one."
                 % (what, customer, customer, locator.code))
         plans = read_plans(service, locator.plan_tag())
         enabled = [entry for entry in plans if entry.get('enabled')]
-        names = plan.sent('user_plans')
+        sent = plan.sent('user_plans')    # [(plan, enabled)]: a plan taken away need not be enabled any more
+        names = None if sent is None else [name for name, enabled in sent if enabled]
         if names is None:
             if plans and not enabled:
                 raise ServiceOptionError("%s has no user plan enabled for customer '%s'. Enable one on the customer "
@@ -130,7 +131,7 @@ def limit_fix(customer, code, plan_name):
 
 def explain_refusal(error, locator):
     """The server's "user limit reached" refusal, with the task that lifts the limit as its hint."""
-    if not isinstance(error, ValidationError) or error.code != 10 or 'limit' not in (error.server_message or '').lower():
+    if not isinstance(error, ValidationError) or error.code != INVALID_SERVICE or 'limit' not in (error.server_message or '').lower():
         return error
     if locator.user is None:
         return with_hint(error, 'A user limit of %s is lower than the number of users that already have the service or '
@@ -149,7 +150,7 @@ def instance_checks(client, locator):
         if plan.action != 'create':
             return
         service = locator.customer_service(client)
-        if status_key(xml_codec.text_of(service, 'status')) == 'notprovisioned':
+        if status_equal(xml_codec.text_of(service, 'status'), NOT_PROVISIONED):
             customer = locator.customer.code or locator.customer.reference
             raise ServiceOptionError(
                 "%s is not provisioned for customer '%s'; provision it before adding instances: a task with customer: "

@@ -225,12 +225,14 @@ def test_list_of_the_seed_data_matches_the_golden_file_from_one_find(sim, tmp_pa
     compare_golden('seed_list.json', listing)
 
 
-def test_host_variables_are_server_data_marked_unsafe_and_connection_local(sim, tmp_path):
+def test_host_variables_are_plain_server_data_run_locally_with_the_playbook_python(sim, tmp_path):
     listing = inventory(sim, tmp_path)
     da = listing['_meta']['hostvars']['DA']
-    assert da['code'] == {'__ansible_unsafe': 'DA'}
-    assert plain(da) == {'ansible_connection': 'local', 'approval_pending': False, 'billing_id': '', 'code': 'DA',
-                         'fullname': 'Demo Also', 'id': '23', 'primary_domain': 'nervogrid.com', 'status': 'Provisioned'}
+    # Plain strings, as AWX and other `--list --export` consumers expect (a value with { or } stays untrusted:
+    # test_server_values_are_never_evaluated_as_templates).
+    assert da == {'ansible_connection': 'local', 'ansible_python_interpreter': '{{ ansible_playbook_python }}',
+                  'approval_pending': False, 'billing_id': '', 'code': 'DA', 'fullname': 'Demo Also', 'id': '23',
+                  'primary_domain': 'nervogrid.com', 'status': 'Provisioned'}
     assert 'name' not in da  # a reserved name: Ansible would warn on every run
 
 
@@ -385,7 +387,7 @@ def test_cache_is_not_reused_for_a_different_query(sim, tmp_path):
 def test_wrong_password_is_a_clear_error_without_the_password(sim, tmp_path):
     stderr = failure(sim, tmp_path, user=('admin_Gsp', 'S3cret-Wrong!'))
     assert 'CortexAPI error 11 (NotAuthenticated)' in stderr
-    assert 'Check username and password' in stderr
+    assert 'Check api_username and api_password' in stderr
     assert 'S3cret-Wrong!' not in stderr
 
 

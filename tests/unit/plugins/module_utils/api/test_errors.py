@@ -13,7 +13,9 @@ def test_every_appendix_a_code_has_name_meaning_explanation_and_hint(code):
     assert row.name and row.meaning and row.explanation and row.hint
     err = errors.api_error(code, 'server says so', http_status=400, entity="customer 'X'")
     text = str(err)
-    assert text.startswith("CortexAPI error %d (%s) for customer 'X': server says so." % (code, row.name))
+    # Error 11 is about the login, so it never names the entity as if it were the login.
+    where = '' if code == errors.NOT_AUTHENTICATED else " for customer 'X'"
+    assert text.startswith("CortexAPI error %d (%s)%s: server says so." % (code, row.name, where))
     assert row.hint.rstrip('.') in text
     assert err.code == code and err.name == row.name and err.meaning == row.meaning and err.hint == row.hint
 
@@ -22,7 +24,7 @@ def test_customer_not_found_message_names_code_entity_user_and_fix():
     err = errors.api_error(34, "Customer 'ZZ' not found.", http_status=400, entity="customer 'ZZ'", api_user='admin_DA')
     assert str(err) == (
         "CortexAPI error 34 (CustomerNotFound) for customer 'ZZ': Customer 'ZZ' not found. The customer code, full name, "
-        "id or billing id did not match any customer visible to API user 'admin_DA'. Check the spelling, or whether the "
+        "id or billing id did not match any customer visible to API login 'admin_DA'. Check the spelling, or whether the "
         "customer is outside your reseller scope.")
     assert isinstance(err, errors.NotFoundError) and err.server_message == "Customer 'ZZ' not found."
 
@@ -57,10 +59,23 @@ def test_hints_say_what_to_do(code, words):
         assert word in hint
 
 
-def test_not_authorized_names_the_api_user():
-    err = errors.api_error(12, 'Access denied', http_status=401, entity="customer 'OC'", api_user='noapi_Gsp')
-    assert "API user 'noapi_Gsp' lacks the API Access permission" in str(err)
+def test_not_authorized_names_the_api_login_and_both_causes_until_told_apart():
+    err = errors.api_error(12, 'Access denied', http_status=401, entity="customer 'OC'", api_user='noapi_Gsp',
+                           url='https://atria.example/CortexAPI/Default.aspx')
+    assert "from https://atria.example/CortexAPI/Default.aspx for customer 'OC'" in str(err)
+    assert "outside the scope of API login 'noapi_Gsp'" in str(err) and 'lacks the API Access permission' in str(err)
     assert isinstance(err, errors.AuthorizationError) and err.http_status == 401
+    assert "API login 'noapi_Gsp' lacks the API Access permission" in str(err.scoped(False))
+    scoped = errors.api_error(12, 'Access denied', entity="customer 'OC'", api_user='admin_DA').scoped(True, 'DA')
+    assert "Customer 'OC' is outside the scope of API login 'admin_DA'" in str(scoped)
+    assert "its own customer 'DA'" in str(scoped) and 'API Access permission' not in str(scoped)
+
+
+def test_not_authenticated_names_the_login_and_the_url_never_the_entity():
+    err = errors.api_error(11, 'Authentication failed', http_status=401, entity="user 'dave_HOI' of customer 'HOI'",
+                           api_user='admin_Gsp', url='https://atria.example/CortexAPI/Default.aspx')
+    assert str(err).startswith('CortexAPI error 11 (NotAuthenticated) from https://atria.example/CortexAPI/Default.aspx:')
+    assert "API login 'admin_Gsp'" in str(err) and 'dave_HOI' not in str(err)
 
 
 def test_unknown_code_is_reported_as_such():
