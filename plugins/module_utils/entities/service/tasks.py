@@ -16,8 +16,8 @@ __metaclass__ = type
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, SERVICE_INSTANCE, USER_SERVICE
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError, ValidationError
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.checks import (customer_service_checks,
-    explain_refusal, instance_checks, user_service_checks)
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.checks import (
+    customer_service_checks, explain_refusal, instance_checks, user_service_checks)
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.locator import InstanceLocator, ServiceLocator
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import HOSTED_EXCHANGE, has_instances, known_code, same_name
 

@@ -18,7 +18,6 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine.bulk import Bu
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import MissingForCreate
 from ansible_collections.atria.cortex.plugins.module_utils.engine.verification import WriteNotApplied
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
-from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import suffixed_user_name
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER

@@ -7,8 +7,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.finder import (filter_children, find_customer_services, find_customers,
-                                                                                               get_customer, get_identity)
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.finder import (
+    filter_children, find_customer_services, find_customers, get_customer, get_identity)
 
 from fakes import ScriptedClient, answers, element
 

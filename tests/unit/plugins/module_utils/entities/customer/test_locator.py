@@ -88,9 +88,11 @@ def test_read_with_tries_once_and_keeps_the_server_error():
         ref.read_with(client, read)
     assert [call[0] for call in client.calls] == ['FIND', 'FIND']     # as full name, then as code: once
 
-    other = CustomerRef('TC')
+    def user_missing():
+        raise NotFoundError(16, 'User not found')
+
     with pytest.raises(NotFoundError) as caught:
-        other.read_with(client, lambda: (_ for _ in ()).throw(NotFoundError(16, 'User not found')))
+        CustomerRef('TC').read_with(client, user_missing)
     assert caught.value.code == 16      # only CustomerNotFound is a reason to look the customer up
 
 

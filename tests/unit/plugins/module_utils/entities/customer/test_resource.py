@@ -45,8 +45,8 @@ def test_domains_keep_the_primary_domain_in_every_mode():
 
 
 def test_a_new_customer_with_domains_present_starts_with_its_primary_domain():
-    change = CUSTOMER.field('domains').compare(None, ['extra.example'], {'primary_domain': 'new.example', 'domains_mode': 'present'},
-                                                creating=True)
+    params = {'primary_domain': 'new.example', 'domains_mode': 'present'}
+    change = CUSTOMER.field('domains').compare(None, ['extra.example'], params, creating=True)
     assert change.send == ['new.example', 'extra.example']
 
 

@@ -13,7 +13,8 @@ import pytest
 from ansible_collections.atria.cortex.plugins.module_utils.api.release import Release
 from ansible_collections.atria.cortex.plugins.module_utils.engine import reconciler
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
-from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import ApprovalGroupLocator, ApprovalProviderLocator, ProviderNotEnabled, require_existing
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import (
+    ApprovalGroupLocator, ApprovalProviderLocator, ProviderNotEnabled, require_existing)
 
 from fakes import ProvidersClient, last_set
 from fakes import run_engine as run

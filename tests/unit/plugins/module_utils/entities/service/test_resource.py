@@ -8,8 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import (CUSTOMER_SERVICE, SERVICE_INSTANCE, SERVICE_SUMMARY,
-                                                                                                USER_SERVICE, instances_of)
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import (
+    CUSTOMER_SERVICE, SERVICE_INSTANCE, SERVICE_SUMMARY, USER_SERVICE, instances_of)
 
 from fakes import element, fss_service, he_service, user_he_service
 

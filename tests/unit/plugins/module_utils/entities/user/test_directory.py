@@ -13,8 +13,8 @@ from lxml import etree
 from ansible_collections.atria.cortex.plugins.module_utils.engine.context import RunContext
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Plan
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerRef
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import (UnknownUsersError, UserDirectory, is_email,
-                                                                                              require_members, user_entry)
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import (
+    UnknownUsersError, UserDirectory, is_email, require_members, user_entry)
 
 from fakes import USERS, UsersClient
 

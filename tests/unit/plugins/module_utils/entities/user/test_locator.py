@@ -8,8 +8,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import (UserLocator, foreign_owners, foreign_suffix,
-                                                                                            suffixed_user_name, unsuffixed_user_name)
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import (
+    UserLocator, foreign_owners, foreign_suffix, suffixed_user_name, unsuffixed_user_name)
 
 from fakes import FakeClient, ScriptedClient, answers, element
 
