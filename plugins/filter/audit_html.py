@@ -14,7 +14,7 @@ author:
   - atria.cortex contributors (@atria-cortex)
 description:
   - Renders a drift report (format C(atria.cortex.audit/1)) - one that the callback plugin
-    P(atria.cortex.atria_audit#callback) wrote, or one that P(atria.cortex.audit_merge#filter) merged - as the same
+    P(atria.cortex.atria_audit#callback) wrote, or one that P(atria.cortex.merge_audits#filter) merged - as the same
     self-contained HTML page the callback writes - the summary at the top, a table per tenant, the drifted fields,
     the failed tasks and, for a merged report, the slices.
   - The page has no script and loads nothing; every value is HTML-escaped.
@@ -24,7 +24,7 @@ options:
     type: dict
     required: true
 seealso:
-  - plugin: atria.cortex.audit_merge
+  - plugin: atria.cortex.merge_audits
     plugin_type: filter
 """
 
@@ -44,7 +44,7 @@ _value:
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.atria.cortex.plugins.filter.audit_merge import _plain
+from ansible_collections.atria.cortex.plugins.filter.merge_audits import _plain
 from ansible_collections.atria.cortex.plugins.plugin_utils.audit import REPORT_FORMAT, render_html
 
 

@@ -7,7 +7,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 DOCUMENTATION = r"""
-name: audit_merge
+name: merge_audits
 short_description: Merge the drift reports of an audit's slices into one report
 version_added: 0.1.0
 author:
@@ -51,7 +51,7 @@ EXAMPLES = r"""
   ansible.builtin.set_fact:
     merged: >-
       {{ query('ansible.builtin.file', *(slices.files | map(attribute='path')))
-         | map('from_json') | atria.cortex.audit_merge(sources=slices.files | map(attribute='path')) }}
+         | map('from_json') | atria.cortex.merge_audits(sources=slices.files | map(attribute='path')) }}
 """
 
 RETURN = r"""
@@ -68,17 +68,17 @@ from ansible.errors import AnsibleFilterError
 from ansible_collections.atria.cortex.plugins.plugin_utils.audit import MergeError, merge_reports
 
 
-def audit_merge(reports, sources=None):
+def merge_audits(reports, sources=None):
     if not isinstance(reports, (list, tuple)):
-        raise AnsibleFilterError('audit_merge: expected a list of drift reports, got %s' % type(reports).__name__)
+        raise AnsibleFilterError('merge_audits: expected a list of drift reports, got %s' % type(reports).__name__)
     if sources is not None:
         sources = [str(source) for source in sources]
         if len(sources) != len(reports):
-            raise AnsibleFilterError('audit_merge: %d report(s) but %d source(s)' % (len(reports), len(sources)))
+            raise AnsibleFilterError('merge_audits: %d report(s) but %d source(s)' % (len(reports), len(sources)))
     try:
         return merge_reports([_plain(report) for report in reports], sources=sources)
     except MergeError as error:
-        raise AnsibleFilterError('audit_merge: %s' % error)
+        raise AnsibleFilterError('merge_audits: %s' % error)
 
 
 def _plain(value):
@@ -98,4 +98,4 @@ def _plain(value):
 
 class FilterModule(object):
     def filters(self):
-        return {'audit_merge': audit_merge}
+        return {'merge_audits': merge_audits}
