@@ -89,6 +89,74 @@ options:
   enabled:
     description: Whether the customer is enabled. A disabled customer keeps its data but its users cannot log on.
     type: bool
+  location:
+    description:
+      - The Atria location the customer is provisioned in, as M(atria.cortex.atria_customer_info) shows it (the
+        server's C(location)). Defaults, on creation, to the location of the parent.
+      - Chosen at creation only. The server refuses another location later, so a task giving another location for
+        an existing customer fails before anything is sent (check mode too).
+    type: str
+  password_minimum_length:
+    description:
+      - Password policy of the customer's users - the shortest password allowed (the server's C(minimumlength)).
+        The server's published rule for its range applies.
+    type: int
+  password_banner_days:
+    description: Password policy - how many days before a password expires users are warned (C(bannerdisplaydays)).
+    type: int
+  password_change_at_next_logon:
+    description:
+      - Password policy - whether new users must change their password at their first logon (C(changeatnextlogon),
+        sent in both spellings of the guides).
+    type: bool
+  password_allow_never_expires:
+    description:
+      - Password policy - whether users may have a password that never expires (C(allowneverexpires)); needed for
+        O(atria.cortex.atria_user#module:password_expires=never).
+    type: bool
+  locations:
+    description:
+      - The customer's locations users can be placed in (not its Atria O(location)). See O(locations_mode).
+      - The server always keeps C(Unassigned) (users default to it), so the list always holds it, whatever the mode.
+        A location a user still has cannot be removed (the server refuses it, error 1).
+    type: list
+    elements: str
+  locations_mode:
+    description:
+      - V(exact) makes O(locations) the whole list, V(present) adds the given ones, V(absent) removes them.
+    type: str
+    choices: [exact, present, absent]
+    default: exact
+  departments:
+    description:
+      - The customer's departments, as O(locations) (C(Unassigned) always stays). See O(departments_mode).
+    type: list
+    elements: str
+  departments_mode:
+    description:
+      - V(exact) makes O(departments) the whole list, V(present) adds the given ones, V(absent) removes them.
+    type: str
+    choices: [exact, present, absent]
+    default: exact
+  allowed_roles:
+    description:
+      - The security roles the customer's users may get (the customer's C(roles)), by name, for example
+        C(User Administrator). See O(allowed_roles_mode).
+      - A role a user of the customer still holds cannot be removed (the server refuses it, error 1), nor a role
+        the server does not know (error 22).
+    type: list
+    elements: str
+  allowed_roles_mode:
+    description:
+      - V(exact) makes O(allowed_roles) the whole list, V(present) adds the given roles, V(absent) removes them.
+    type: str
+    choices: [exact, present, absent]
+    default: exact
+  ou_structure:
+    description:
+      - How the customer's users are grouped in its Active Directory organisational unit (C(customeroustructure)).
+    type: str
+    choices: [ungrouped, department, location, department_location, location_department, user_specified]
   state:
     description:
       - V(present) creates or updates the customer, and re-provisions it if it was de-provisioned.
@@ -128,6 +196,19 @@ EXAMPLES = r"""
     properties:
       City: Riga
       Country: Latvia
+
+- name: Password policy, places and the roles the customer's users may get
+  atria.cortex.atria_customer:
+    name: ACME
+    password_minimum_length: 10
+    password_banner_days: 14
+    password_change_at_next_logon: true
+    password_allow_never_expires: false
+    locations: [Riga, London]
+    departments: [Sales, Support]
+    departments_mode: present
+    allowed_roles: [Customer Administrator, User Administrator, Exchange Users]
+    ou_structure: department
 
 - name: Add a domain without touching the others (credentials from ATRIA_* environment variables)
   atria.cortex.atria_customer:

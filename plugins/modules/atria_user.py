@@ -63,6 +63,50 @@ options:
   enabled:
     description: Whether the user account is enabled.
     type: bool
+  custom_field1:
+    description: The user's custom field 1 (C(customfield1); Atria shows it as C(Custom 1)).
+    type: str
+  custom_field2:
+    description: The user's custom field 2 (C(customfield2); Atria shows it as C(Custom 2)).
+    type: str
+  account_expires:
+    description:
+      - When the account expires (the user-level C(expires)) - V(never), or a date C(YYYY-MM-DD) such as
+        C(2031-01-31) (quoted or not). Anything else is refused before anything is sent.
+    type: str
+  locked:
+    description:
+      - V(false) unlocks an account that locked itself after failed logons; an unlocked account is left alone.
+      - The CortexAPI cannot lock an account, so V(true) is refused before anything is sent (to stop a user from
+        logging on, use O(enabled=false)). Leave O(locked) out to leave the lock alone; the result always shows it.
+    type: bool
+  change_password_at_next_logon:
+    description:
+      - Whether the user must change the password at the next logon (inside C(<password>); sent as both
+        C(changeatnextlogon), the Atria guide's spelling, and C(changeatnextlogin), the CPSM 11 guide's).
+      - Compared on every run and changed without sending the password again.
+    type: bool
+  password_expires:
+    description:
+      - When the password expires - V(never), or a date C(YYYY-MM-DD). Compared on every run and changed without
+        sending the password again.
+      - V(never) needs the customer's password policy to allow it
+        (O(atria.cortex.atria_customer#module:password_allow_never_expires)); otherwise it is refused before
+        anything is sent (the server would answer error 35).
+    type: str
+  properties:
+    description:
+      - User properties (C(<properties>)), for example C(adminDescription). Only the keys given are compared and
+        sent; other properties are left alone.
+    type: dict
+  additional_properties:
+    description:
+      - Active Directory attributes of the user (C(<additionalproperties>)), named by their attribute, for example
+        C(title), C(mobile), C(extensionAttribute1), C(manager). Only the keys given are compared and sent.
+      - C(manager) names a user of the same customer by user name, with or without the C(_<customer code>)
+        suffix (the server stores the manager's login, C(boss_ACME)); a user that does not exist is refused before
+        anything is sent. Workflow Managers approvals follow this manager chain.
+    type: dict
   roles:
     description:
       - Security roles by name, for example C(User Administrator), as the customer lists them. A role the customer
@@ -143,6 +187,30 @@ options:
       enabled:
         description: As O(enabled).
         type: bool
+      custom_field1:
+        description: As O(custom_field1).
+        type: str
+      custom_field2:
+        description: As O(custom_field2).
+        type: str
+      account_expires:
+        description: As O(account_expires).
+        type: str
+      locked:
+        description: As O(locked).
+        type: bool
+      change_password_at_next_logon:
+        description: As O(change_password_at_next_logon).
+        type: bool
+      password_expires:
+        description: As O(password_expires).
+        type: str
+      properties:
+        description: As O(properties).
+        type: dict
+      additional_properties:
+        description: As O(additional_properties).
+        type: dict
       roles:
         description: As O(roles).
         type: list
@@ -183,6 +251,25 @@ EXAMPLES = r"""
       - User Administrator
     roles_mode: present
 
+- name: Password settings, account expiry and Active Directory attributes (the password itself is not re-sent)
+  atria.cortex.atria_user:
+    customer: ACME
+    name: bob
+    change_password_at_next_logon: true
+    password_expires: "2031-01-31"
+    account_expires: never
+    custom_field1: cost centre 42
+    additional_properties:
+      title: Engineer
+      mobile: "+371 2000 0000"
+      manager: alice
+
+- name: Unlock an account that locked itself after failed logons
+  atria.cortex.atria_user:
+    customer: ACME
+    name: bob
+    locked: false
+
 - name: Reconcile a whole team in one request
   atria.cortex.atria_user:
     customer: ACME
@@ -218,6 +305,10 @@ user:
     display_name: Alice Liddell
     roles: [User Administrator]
     enabled: true
+    locked: false
+    account_expires: Never
+    change_password_at_next_logon: false
+    password_expires: "2031-01-31"
     status: Provisioned
 users:
   description: One entry per item of O(users), with C(changed) and C(action) (create, update, delete, none).

@@ -14,10 +14,12 @@ from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_NOT_FOUND
 from ansible_collections.atria.cortex.plugins.module_utils.api.status import STATUSES
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
+from ansible_collections.atria.cortex.plugins.module_utils.engine.contained import ContainedFlag, ContainedNumber
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import same_items
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.checks import check_code_change
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerCodes
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.settings import OU_STRUCTURES, CreationOnlyField, PlacesField
 
 
 class CustomerReferenceField(f.Field):
@@ -91,10 +93,22 @@ CUSTOMER = Resource(
         DomainsField('domains', 'domains', item_tag='domain'),
         f.PropertiesField('properties'),
         f.BooleanField('enabled', 'enabled'),
+        CreationOnlyField('location', 'location',
+                          "Leave location out (or set it to %(current)r); a customer in %(desired)r is a new customer "
+                          "(another code and full name), its users and services moved by hand."),
+        # The password policy of the customer's users (one <password> element; the guides spell the customer's
+        # <changeatnextlogon> one way, both spellings are sent as for users: docs/spellings.md).
+        ContainedNumber('password_minimum_length', 'password', 'minimumlength', no_log=False),
+        ContainedNumber('password_banner_days', 'password', 'bannerdisplaydays', no_log=False),
+        ContainedFlag('password_change_at_next_logon', 'password', 'changeatnextlogon', 'changeatnextlogin', no_log=False),
+        ContainedFlag('password_allow_never_expires', 'password', 'allowneverexpires', no_log=False),
+        PlacesField('locations', 'locations'),
+        PlacesField('departments', 'departments'),
+        f.ListField('allowed_roles', 'roles', item_tag='role'),
+        f.Field('ou_structure', 'customeroustructure', ignore_case=True, choices=OU_STRUCTURES),
     ),
     facts=(
         f.Field('id', 'id', type='int'),      # type: the option of atria_customer_info's filter
-        f.Field('location', 'location'),
         f.Field('status', 'status', choices=STATUSES),
         f.BooleanField('approval_pending', 'approvalpending'),
     ),

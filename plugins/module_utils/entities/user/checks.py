@@ -9,6 +9,7 @@ password policy and the roles it offers) and its users once (how many are left),
 
 - a password shorter than the customer's password policy allows (the server: error 15);
 - a role the customer does not offer (the server: error 22, RoleNotFound);
+- a password that never expires where the customer's policy does not allow it (the server: error 35);
 - deleting the customer's last user (the server: error 15, "the last user of a customer cannot be deleted").
 """
 
@@ -58,6 +59,8 @@ class UserChecks:
                 raise UserCheckError(
                     'The password is %d characters long, and the password policy of %s asks for at least %s. Give a '
                     'longer password (or change the policy in Atria).' % (len(password), self.label(), minimum.strip()))
+        if plan.sent('password_expires') == 'Never':
+            self._check_never_expires()
         roles = plan.sent('roles')
         if roles and self._customer() is not None and self._customer().find('roles') is not None:
             offered = [(role.text or '').strip() for role in self._customer().iterfind('roles/role')]
@@ -68,6 +71,14 @@ class UserChecks:
                     '%s does not offer the role%s %s. Spell roles as the customer lists them (atria.cortex.atria_customer_info '
                     'shows them): %s.' % (self.label()[0].upper() + self.label()[1:], 's' if len(unknown) > 1 else '',
                                           ', '.join("'%s'" % role for role in unknown), ', '.join(offered) or 'none'))
+
+    def _check_never_expires(self):
+        allowed = xml_codec.text_of(self._customer(), 'password/allowneverexpires') if self._customer() is not None else None
+        if allowed is not None and xml_codec.to_bool(allowed) is False:
+            raise UserCheckError(
+                "password_expires: never is not allowed by the password policy of %s (allowneverexpires is False; the "
+                "server would answer error 35, PasswordNeverExpiredNotAllowed). Give a date (YYYY-MM-DD), or allow it "
+                "first with atria.cortex.atria_customer password_allow_never_expires: true." % self.label())
 
     def before_delete(self, current):
         users = self.administrators.user_count()

@@ -4,6 +4,8 @@
 """A user of a customer: which module option maps to which CortexAPI tag.
 
 The password is write-only: the server accepts it inside <password><password/></password> and never returns it.
+The password's settings (change at next logon, expiry) travel in the same <password> element and are read back on
+every GET, so they are compared like any other field (settings.py).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -11,12 +13,13 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
-from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import USER_NOT_FOUND
 from ansible_collections.atria.cortex.plugins.module_utils.api.status import STATUSES
+from ansible_collections.atria.cortex.plugins.module_utils.engine.contained import ContainedFlag
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.administrators import RolesField
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.checks import check_delete, check_write
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user import settings as s
 
 
 class PlaceField(f.Field):
@@ -34,11 +37,6 @@ class PlaceField(f.Field):
         return self.UNASSIGNED if value == '' else value
 
 
-def password_block(value):
-    """``<password><password>secret</password></password>``: the only place a password travels."""
-    return [xml_codec.E('password', xml_codec.E('password', value))]
-
-
 # A user. Its roles keep the customer's Customer Administrator, and a write the server would refuse (a short
 # password, an unknown role, the last user's deletion) is refused first: both read through the run's context.
 USER = Resource(
@@ -54,18 +52,27 @@ USER = Resource(
         PlaceField('location', 'location'),
         PlaceField('department', 'department'),
         f.Field('phone', 'phone'),
+        f.Field('custom_field1', 'customfield1'),
+        f.Field('custom_field2', 'customfield2'),
+        s.AccountExpiryField('account_expires', 'expires'),
         f.BooleanField('enabled', 'enabled'),
+        s.UnlockField('locked', 'locked'),
         RolesField('roles', 'roles', item_tag='role'),
-        f.WriteOnlyField('password', password_block, update_option='update_password'),
+        s.PasswordField('password', update_option='update_password'),
+        # Sent under both spellings of the guides (Atria changeatnextlogon, CPSM 11 changeatnextlogin). no_log=False:
+        # the names contain "password", the values are no secret.
+        ContainedFlag('change_password_at_next_logon', s.PASSWORD, 'changeatnextlogon', 'changeatnextlogin', no_log=False),
+        s.PasswordExpiryField('password_expires', s.PASSWORD, 'expires', no_log=False),
+        s.UserPropertiesField('properties', 'properties'),
+        s.UserPropertiesField('additional_properties', 'additionalproperties'),
     ),
     facts=(
         f.Field('id', 'id', type='int'),      # type: the option of atria_user_info's filter
         f.Field('status', 'status', choices=STATUSES),
-        f.BooleanField('locked', 'locked'),
         f.BooleanField('approval_pending', 'approvalpending'),
     ),
     missing_codes=(USER_NOT_FOUND,),
     identity=('name', 'upn'),
-    checks=(check_write,),
+    checks=(check_write, s.check_manager),
     delete_checks=(check_delete,),
 )

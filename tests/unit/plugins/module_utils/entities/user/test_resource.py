@@ -13,7 +13,7 @@ import pytest
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Engine
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.checks import UserCheckError
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.locator import UserLocator
-from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER, password_block
+from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
 
 from fakes import FakeClient, FakeModule, element
 
@@ -40,7 +40,7 @@ def test_an_empty_place_is_unassigned_and_places_ignore_case():
 
 
 def test_the_password_travels_in_its_block_and_is_never_read():
-    block, = password_block('S3cret')
+    block, = USER.field('password').build('S3cret')
     assert block.tag == 'password' and block.findtext('password') == 'S3cret'
     user = element('<user><name>a</name><password><password>x</password></password></user>')
     assert 'password' not in USER.values(user)
@@ -76,5 +76,5 @@ def test_deleting_the_last_user_is_refused_before_anything_is_sent():
 
 
 def test_user_checks_are_declared_on_the_resource():
-    assert len(USER.checks) == 1 and len(USER.delete_checks) == 1
+    assert len(USER.checks) == 2 and len(USER.delete_checks) == 1
     assert USER.field('roles').compare(['A'], ['A', 'B'], {'roles_mode': 'exact'}, creating=False).send == ['A', 'B']
