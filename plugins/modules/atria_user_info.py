@@ -13,8 +13,10 @@ short_description: List the users of an Atria customer, with details on request
 version_added: 0.1.0
 description:
   - Finds the users of one customer with one FIND request; every filter is optional and they combine.
-  - FIND answers are summaries. O(details=true) reads the details (names, e-mail, roles, enabled, locked) with
-    GET requests of up to 100 users each; O(properties=true) adds the user properties.
+  - FIND answers are summaries. O(details=true) reads the details (names, e-mail, roles, enabled, locked, custom
+    fields, account expiry, the password settings C(change_password_at_next_logon) and C(password_expires)) with
+    GET requests of up to 100 users each; O(properties=true) adds the user properties and the Active Directory
+    attributes (C(additional_properties), for example C(title) and C(manager)).
   - Never returns passwords, because the server does not return them.
 author:
   - atria.cortex contributors (@atria-cortex)
@@ -53,7 +55,7 @@ options:
     type: bool
     default: false
   properties:
-    description: Include the users' properties (implies O(details)).
+    description: Include the users' properties and Active Directory attributes (implies O(details)).
     type: bool
     default: false
 seealso:

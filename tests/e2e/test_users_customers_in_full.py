@@ -155,3 +155,19 @@ def test_locked_false_unlocks_and_locked_true_is_refused(playbook, sim):
     assert unlocked.returncode == 0 and changed(unlocked, 'Full: user') == [True]
     assert user_record(sim, 'ann_UF')['locked'] is False
     assert changed(playbook(PLAYBOOK, extra_vars={'uf_locked': False}), 'Full: user') == [False]
+
+
+def test_the_info_modules_show_the_new_fields(playbook, sim):
+    run = playbook(PLAYBOOK, extra_vars={'uf_info': True})
+    assert run.returncode == 0, run.output
+    (info,) = run.results('Info: user')
+    ann, = info['result']['users']
+    assert (ann['change_password_at_next_logon'], ann['password_expires'], ann['account_expires']) == (True, 'Never', '2031-01-31')
+    assert (ann['custom_field1'], ann['custom_field2'], ann['locked']) == ('cost centre 42', 'badge 7', False)
+    assert ann['additional_properties']['manager'] == 'boss_UF' and ann['additional_properties']['title'] == 'Engineer'
+    assert ann['properties']['UserProfile'] == 'Staff' and 'password' not in ann
+    (customer_info,) = run.results('Info: customer')
+    customer, = customer_info['result']['customers']
+    assert (customer['password_minimum_length'], customer['password_allow_never_expires']) == (8, True)
+    assert customer['locations'] == ['Unassigned', 'Riga', 'London'] and customer['ou_structure'] == 'department'
+    assert customer['allowed_roles'] == ['Customer Administrator', 'User Administrator', 'Exchange Users']

@@ -33,5 +33,7 @@ def find_users(client, customer, filters):
 
 
 def get_users(client, customer_code, names, with_properties=False):
-    """Detailed user elements for the given stored names."""
-    return get_children(client, customer_code, 'user', names, [xml_codec.leaf('properties')] if with_properties else ())
+    """Detailed user elements for the given stored names; ``with_properties``: with their properties and their Active
+    Directory attributes (``<additionalproperties/>``)."""
+    extra = [xml_codec.leaf('properties'), xml_codec.leaf('additionalproperties')] if with_properties else ()
+    return get_children(client, customer_code, 'user', names, extra)
