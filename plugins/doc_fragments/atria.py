@@ -134,6 +134,19 @@ options:
         provisioned before it decides.
     type: int
     default: 300
+  wait_for_approval:
+    description:
+      - What to do when the server holds the change for workflow approval (the guide's "Approval management"; a
+        Workflow Groups group or the Workflow Managers subscribe to the change; the entity keeps its status and shows
+        C(approvalpending) C(True) until approvers answer).
+      - With C(false), the task returns at once, changed, with C(approval_pending=true), the approval request and its
+        subscriptions in C(approval), and a warning naming who must approve. Answer it with
+        M(atria.cortex.atria_approval_response).
+      - With C(true), the task also waits until the approvers answer and the accepted change is provisioned, at most
+        O(wait_timeout) seconds; a decline fails the task with the approvers' reason (the server has put the entity
+        back as it was).
+    type: bool
+    default: false
 notes:
   - Every write is verified. The CortexAPI silently ignores tags it does not read (a tag of another release, a
     spelling from the other guide, a field a deployment locks) and still answers success, so after a create or
@@ -143,7 +156,7 @@ notes:
   - Write-only values cannot be verified, because the server never returns them - passwords above all. The module
     reports them as sent.
   - A change held for workflow approval (the entity shows C(approval_pending)) is reported as changed, with a
-    warning that it takes effect when an approver accepts it.
+    warning that it takes effect when an approver accepts it and who must approve it (see O(wait_for_approval)).
   - An entity with the status C(Pending) (the guide's "Pending Changes") is at rest, not being provisioned.
     C(state=present) compares and updates its options as for any existing entity and sends no status (it is not
     provisioned again); a de-provisioning state sends C(NotProvisioned) as usual.

@@ -26,6 +26,7 @@ import tempfile
 
 from jinja2 import Environment, StrictUndefined
 
+from ansible_collections.atria.cortex.plugins.module_utils.entities.approval.responses import APPROVAL_SUBSCRIPTION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
@@ -48,6 +49,7 @@ MANAGED_ENTITIES = {
     'atria_service': SERVICE_SUMMARY,
     'atria_approval_group': APPROVAL_GROUP,
     'atria_approval_managers': APPROVAL_MANAGERS,
+    'atria_approval_response': APPROVAL_SUBSCRIPTION,
     'atria_dist_group': DIST_GROUP,
 }
 ENTITY_NAMES = dict((module, (resource.noun, resource.identity)) for module, resource in MANAGED_ENTITIES.items())

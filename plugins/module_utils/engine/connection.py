@@ -42,8 +42,9 @@ def connection_argument_spec():
 
 
 def wait_argument_spec():
-    """The ``wait`` and ``wait_timeout`` options of every writing module (documented in the ``wait`` fragment)."""
-    return dict(wait=dict(type='bool', default=False), wait_timeout=dict(type='int', default=300))
+    """The ``wait``, ``wait_timeout`` and ``wait_for_approval`` options of every writing module (documented in the ``wait`` fragment)."""
+    return dict(wait=dict(type='bool', default=False), wait_timeout=dict(type='int', default=300),
+                wait_for_approval=dict(type='bool', default=False))
 
 
 # The connection options and their environment variables. They are not `required` in the argument spec: ansible-core

@@ -24,6 +24,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.api.status import FAI
 from ansible_collections.atria.cortex.plugins.module_utils.engine import waiter
 from ansible_collections.atria.cortex.plugins.module_utils.engine.context import RunContext
 from ansible_collections.atria.cortex.plugins.module_utils.api.release import release_of
+from ansible_collections.atria.cortex.plugins.module_utils.engine import approvals
 from ansible_collections.atria.cortex.plugins.module_utils.engine.verification import verify_run
 
 DEFAULT_WAIT_TIMEOUT = 300
@@ -341,6 +342,7 @@ class Run:
         self.request_ids = []
         self.requests = []
         self.reread = []        # engines read back after the write (their result is what the server has)
+        self.holds = []         # writes held for workflow approval (engine/approvals.py)
 
     def execute(self, before_delete=None, before_write=None):
         """Checks (in check mode too), then - unless check mode - the write, the wait and the read-back."""
@@ -373,6 +375,8 @@ class Run:
         self.store.read_back(written)
         self.reread = [engine for engine in written if engine.planned.action != 'delete']
         verify_run(self, written)
+        # A change held for workflow approval: say who must approve, or wait for the answer (wait_for_approval).
+        self.holds = approvals.settle(self, written)
         return self
 
     def entity(self, engine):
@@ -394,6 +398,7 @@ class Run:
             warnings.extend(warning for warning in source if warning not in warnings)
         if warnings:
             result['warnings'] = warnings
+        result.update(approvals.result_of(self.holds))
         return result
 
 

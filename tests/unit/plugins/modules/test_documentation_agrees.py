@@ -25,6 +25,7 @@ import pytest
 import yaml
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
+from ansible_collections.atria.cortex.plugins.module_utils.entities.approval.responses import APPROVAL_SUBSCRIPTION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
@@ -43,6 +44,8 @@ RESOURCES = {
     'atria_approval_group': lambda module: [(APPROVAL_GROUP, None)],
     'atria_approval_group_info': lambda module: [(APPROVAL_GROUP, module.FILTER_OPTIONS)],
     'atria_approval_managers': lambda module: [(APPROVAL_MANAGERS, None)],
+    'atria_approval_response': lambda module: [(APPROVAL_SUBSCRIPTION, None)],
+    'atria_approval_response_info': lambda module: [],
     'atria_customer': lambda module: [(CUSTOMER, None)],
     'atria_customer_info': lambda module: [(CUSTOMER, module.FILTER_OPTIONS)],
     'atria_dist_group': lambda module: [(DIST_GROUP, None)],
