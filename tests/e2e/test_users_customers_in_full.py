@@ -10,6 +10,8 @@ __metaclass__ = type
 
 import pytest
 
+from tests.e2e.harness import run_playbook
+
 pytestmark = [pytest.mark.e2e, pytest.mark.simulator]
 
 PLAYBOOK = 'users_customers_in_full.yml'
@@ -171,3 +173,40 @@ def test_the_info_modules_show_the_new_fields(playbook, sim):
     assert (customer['password_minimum_length'], customer['password_allow_never_expires']) == (8, True)
     assert customer['locations'] == ['Unassigned', 'Riga', 'London'] and customer['ou_structure'] == 'department'
     assert customer['allowed_roles'] == ['Customer Administrator', 'User Administrator', 'Exchange Users']
+
+
+def test_the_users_items_take_the_new_options_in_one_set(playbook, sim, tmp_path):
+    assert playbook(PLAYBOOK).returncode == 0
+    team = tmp_path / 'team.yml'
+    team.write_text('''
+- hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: "Bulk: users"
+      atria.cortex.atria_user:
+        customer: UF
+        users:
+          - name: cid
+            password: Corr3ct-Horse-9
+            change_password_at_next_logon: true
+            password_expires: "2031-01-31"
+            account_expires: never
+            custom_field1: c1
+            additional_properties: {title: Analyst, manager: ann}
+          - name: ann
+            custom_field2: badge 8
+            additional_properties: {manager: boss_UF}
+''')
+    sim.hook('log/clear')
+    run = run_playbook(sim, str(team), str(tmp_path / 'results.jsonl'), diff=True)
+    assert run.returncode == 0, run.output
+    assert [action for action, _path in writes(sim)] == ['SET']
+    cid, ann = user_record(sim, 'cid_UF'), user_record(sim, 'ann_UF')
+    assert (cid['changeatnextlogon'], cid['password_expires'], cid['expires'], cid['customfield1']) == (
+        True, '20310131', 'Never', 'c1')
+    assert cid['properties']['manager'] == 'ann_UF' and cid['properties']['title'] == 'Analyst'
+    assert ann['customfield2'] == 'badge 8' and PASSWORD not in run.output
+    sim.hook('log/clear')
+    again = run_playbook(sim, str(team), str(tmp_path / 'again.jsonl'))
+    assert again.returncode == 0 and again.results('Bulk: users')[0]['result']['changed'] is False
+    assert writes(sim) == []
