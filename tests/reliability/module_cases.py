@@ -193,6 +193,36 @@ def _workflow_manager_values(code):
     return stored
 
 
+# DA's seeded approval request: "Provision User - New Starter", one subscription for admin_DA, pending.
+APPROVAL_ANSWER = dict(customer='DA', description='New Starter', approver='admin', status='accepted', reason='Reliability & <ok>')
+
+
+def _seeded_subscriptions(code, description):
+    responses = _customer_approval_responses(code, description)
+
+    def identities(state):
+        return {description: sum(len(response['subscriptions']) for response in responses(state))}
+    return identities
+
+
+def _customer_approval_responses(code, description):
+    def responses(state):
+        return [response for response in _customer(state, code).get('approval', {}).get('responses', [])
+                if description in response['description']]
+    return responses
+
+
+def _subscription_answers(code, description):
+    responses = _customer_approval_responses(code, description)
+
+    def stored(state):
+        return dict((item['id'], {'status': item['status'], 'reason': item['reason']})
+                    for response in responses(state) for item in response['subscriptions'])
+    return stored
+
+
+SEEDED_SUBSCRIPTION = '6f1c2a4e-3b5d-4c7e-9a1f-2d3e4f5a6b7c'
+
 CUSTOMER_FIELDS = ('contactname', 'contactemail', 'primarydomain', 'phone')
 BULK_NAMES = ['%s_REL' % user['name'] for user in USERS]
 BULK_CREATED = dict((user['name'] + '_REL', {'firstname': user['first_name'], 'password': user['password'], 'department': 'Unassigned'})
@@ -257,6 +287,11 @@ CASES = [
                {'create': {'managers': 2, 'timeoutdays': 3, 'reminderdays': 1},
                 'update': {'managers': 2, 'timeoutdays': 3, 'reminderdays': 2}},
                delete=None),
+    # An answer is final: "create" accepts DA's seeded request; nothing updates or removes an answer.
+    ModuleCase('approval response', 'atria_approval_response', APPROVAL_ANSWER, None,
+               _seeded_subscriptions('DA', 'New Starter'), _subscription_answers('DA', 'New Starter'),
+               {'create': {SEEDED_SUBSCRIPTION: {'status': 'Accepted', 'reason': 'Reliability & <ok>'}}},
+               delete=None),
 ]
 
 # Options for each read-only module, run after the setup of the cases above (customer REL exists). They take part
@@ -266,6 +301,7 @@ INFO_CASES = {
     'atria_user_info': dict(customer='REL'),
     'atria_service_info': dict(customer='REL'),
     'atria_approval_group_info': dict(customer='REL'),
+    'atria_approval_response_info': dict(customer='DA', all=True),
     'atria_dist_group_info': dict(customer='REL'),
     'atria_request_info': dict(id=45666),      # the first provisioning request after a reset: REL's creation
 }
