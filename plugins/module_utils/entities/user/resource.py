@@ -43,7 +43,7 @@ USER = Resource(
     noun='user',
     result_key='user',
     fields=(
-        f.Field('name', 'name', read_only=True),
+        s.UserNameField('name', 'name', read_only=True),
         f.Field('upn', 'upn', ignore_case=True),
         f.Field('first_name', 'firstname'),
         f.Field('last_name', 'lastname'),

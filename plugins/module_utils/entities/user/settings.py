@@ -161,14 +161,36 @@ def _is_user_name(value):
     return '@' not in value and not value.upper().startswith('CN=')
 
 
+class TaskUsers:
+    """The user names a task manages (a lookup of the run's context): a manager created by the same bulk task (listed
+    before the users it manages, so the one SET creates it first) is no unknown user."""
+
+    def __init__(self, context):
+        self.names = []
+
+    def add(self, name):
+        self.names.append(name)
+
+    def named(self, stored_name, directory):
+        return stored_name.lower() in [directory.stored_name(name).lower() for name in self.names]
+
+
+class UserNameField(f.Field):
+    """The user's name (read-only: the server's handle); tells the run which users the task names."""
+
+    def announce(self, value, context):
+        context.lookup(TaskUsers).add(value)
+
+
 def check_manager(plan, context, describe):
-    """``Resource(checks=...)``: a manager the write names is a user of the customer (the server: error 15, "A user
-    must be specified"). One read, only when a manager is sent."""
+    """``Resource(checks=...)``: a manager the write names is a user of the customer, or one the same task creates
+    (the server: error 15, "A user must be specified"). One read, only when a manager is sent."""
     for option in ('additional_properties', 'properties'):
         sent = plan.sent(option)
         if not sent:
             continue
         field = next(field for field, _change in plan.changes if field.option == option)
         name = field.manager(sent)
-        if name:
-            context.lookup(UserDirectory).require([name], 'The manager of %s' % describe(), provisioned=False)
+        directory = context.lookup(UserDirectory)
+        if name and not context.lookup(TaskUsers).named(name, directory):
+            directory.require([name], 'The manager of %s' % describe(), provisioned=False)

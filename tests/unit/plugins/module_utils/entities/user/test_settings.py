@@ -135,3 +135,21 @@ def test_never_expiring_passwords_are_refused_when_the_policy_does_not_allow_the
         check_write(plan, context, lambda: "user 'ann_TC'")
     assert 'error 35' in str(caught.value) and 'password_allow_never_expires: true' in str(caught.value)
     assert 'Nothing was sent' in str(caught.value)
+
+
+def test_a_manager_the_same_task_creates_is_not_looked_up():
+    """Failed before (the tenant role's users: one SET creating boss and ann managed by boss was refused)."""
+    plan, context = plan_for({'additional_properties': {'manager': 'dora'}})
+    calls = []
+
+    class Directory:
+        def stored_name(self, name):
+            return name if name.endswith('_TC') else name + '_TC'
+
+        def require(self, names, what, provisioned=True):
+            calls.append(names)
+
+    context._lookups[UserDirectory] = Directory()     # pylint: disable=protected-access
+    USER.announce({'name': 'dora'}, context)
+    check_manager(plan, context, lambda: "user 'ann_TC'")
+    assert calls == []
