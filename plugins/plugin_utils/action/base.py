@@ -122,6 +122,7 @@ class AtriaAction(ActionBase):
             self._task.action, self._task.args, self._task.check_mode, self._task.diff,
             memo_for=lambda params: reuse.memo_for(task_key, params),
             show_progress=lambda msg: self._show_progress(task_vars, msg), tracebacks=tracebacks_for_failures(),
+            no_log=bool(self._task.no_log),
         )
         environment = {}
         self._compute_environment_string(environment)

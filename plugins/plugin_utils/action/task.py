@@ -17,6 +17,7 @@ import sys
 import traceback
 from collections.abc import Mapping
 
+from ansible.module_utils.basic import PASSWORD_MATCH
 from ansible.module_utils.common import warnings as module_warnings
 from ansible.module_utils.common.arg_spec import ModuleArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
@@ -58,8 +59,9 @@ def _clear_validator_messages():
 class InProcessTask:
     """One item's run of a module in the worker. ``memo_for(params)`` gives the task-wide memo of its connection."""
 
-    def __init__(self, name, args, check_mode, diff, memo_for, show_progress, tracebacks=False):
+    def __init__(self, name, args, check_mode, diff, memo_for, show_progress, tracebacks=False, no_log=False):
         self.name = name
+        self._no_log = no_log
         # AnsibleModule adds the traceback of the exception being handled to a failure when the controller asks
         # for tracebacks (-vvv before ansible-core 2.19, DISPLAY_TRACEBACK since): the action plugin decides.
         self._tracebacks = tracebacks
@@ -89,10 +91,18 @@ class InProcessTask:
             if isinstance(validation.errors.errors[0], UnsupportedError):
                 msg = 'Unsupported parameters for (%s) module: %s' % (self.name, msg)
             self.fail(msg)
+        if not self._no_log:
+            self._warn_unmarked_passwords(argument_spec, validation._aliases)  # pylint: disable=protected-access
         if self.check_mode and not supports_check_mode:
             self.exit(skipped=True, msg='remote module (%s) does not support check mode' % self.name)
         self.memo = self._memo_for(self.params)
         return self
+
+    def _warn_unmarked_passwords(self, argument_spec, aliases):
+        """AnsibleModule's warning for an option that looks like a password and says nothing about no_log."""
+        for param in self.params:
+            if argument_spec.get(aliases.get(param, param), {}).get('no_log') is None and PASSWORD_MATCH.search(param):
+                self.warn('Module did not set no_log for %s' % param)
 
     def _collect_validator_messages(self):
         """Deprecated options and aliases are reported through module_utils' process-wide lists; move them here.

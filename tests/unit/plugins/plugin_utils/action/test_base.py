@@ -33,7 +33,7 @@ def action(transport='local', become=False, async_val=0, args=None, check_mode=F
     plugin._play_context = SimpleNamespace(become=become)
     plugin._task = SimpleNamespace(action='atria.cortex.atria_user', resolved_action='atria.cortex.atria_user', async_val=async_val,
                                    args=args or {}, check_mode=check_mode, diff=False, _uuid='uuid-1', environment=environment,
-                                   delegate_to=None)
+                                   delegate_to=None, no_log=False)
     plugin._templar = Templar()
     plugin._load_name = 'atria.cortex.atria_user'
     return plugin

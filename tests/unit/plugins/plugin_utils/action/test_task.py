@@ -162,3 +162,13 @@ def test_a_failure_while_handling_an_exception_carries_its_traceback_only_when_a
             task.fail('broke')
     assert ('exception' in done.value.result) is tracebacks
     assert not tracebacks or 'raise KeyError' in done.value.result['exception']
+
+
+def test_an_option_that_looks_like_a_password_without_no_log_warns_like_the_module(capsys, monkeypatch):
+    spec = dict(name=dict(type='str'), password_length=dict(type='int'), passphrase=dict(type='str', no_log=False))
+    rules = dict(supports_check_mode=True)
+    args = dict(name='bob', password_length=8, passphrase='x')
+    warned = []
+    monkeypatch.setattr(AnsibleModule, 'warn', lambda _module, msg: warned.append(msg))
+    module_result(args, capsys, spec=spec, rules=rules)
+    assert in_process_result(args, spec=spec, rules=rules)['warnings'] == warned == ['Module did not set no_log for password_length']
