@@ -19,6 +19,7 @@ import sys
 import textwrap
 
 import pytest
+import requests
 
 from tests.e2e.harness import ADMIN_USER, COLLECTIONS, run_playbook
 from tests.e2e.inventory_run import run_inventory, write_config
@@ -578,3 +579,158 @@ def test_item13_the_role_previews_every_entity_of_a_new_tenant(sim, tmp_path):
                  'Services | ensure the user services', 'Approval groups | ensure', 'Distribution groups | ensure'):
         assert any(name.startswith(step) for name in changed), (step, changed)
     assert writes(sim.log()) == []
+
+
+# -- 11 (continued). Hosted Exchange version, unknown group members, the parent --------------------------------------
+CUSTOMER_ONLY = SETUP_TASKS.split('    - name: "Setup: users"')[0]
+FIRST_EXCHANGE = """
+- name: Check
+  atria.cortex.atria_service:
+    customer: NUF
+    name: HE
+    package: Basic
+    user_plans: [Ex10 Basic]
+"""
+
+
+def setup_then_clear_log(sim, tmp_path, tasks=''):
+    """Run the setup (and ``tasks``) in a play of its own, then empty the log: what follows is the proof."""
+    path = tmp_path / 'setup.yml'
+    path.write_text('- name: Setup\n  hosts: localhost\n  gather_facts: false\n  tasks:\n' + tasks, encoding='utf-8')
+    setup = run_playbook(sim, str(path), str(tmp_path / 'results-setup.jsonl'))
+    assert setup.returncode == 0, setup.output[-3000:]
+    sim.hook('log/clear')
+
+
+def refused_before_any_write(sim, run, *fragments):
+    assert run.returncode != 0, run.output[-3000:]
+    message = result_of(run, 'Check')['msg']
+    for fragment in fragments:
+        assert fragment in message, (fragment, message)
+    assert 'Nothing was sent' in message, message
+    assert writes(sim.log()) == [], writes(sim.log())
+    return message
+
+
+@pytest.mark.parametrize('check_mode', [False, True], ids=['run', 'check_mode'])
+def test_item11_first_hosted_exchange_provisioning_without_version_is_refused_before_any_write(sim, tmp_path, check_mode):
+    """A never-provisioned Hosted Exchange answers <version/>; its first provisioning needs <version> (error 10)."""
+    sim.hook('config', {'exchange_version_required': True})
+    setup_then_clear_log(sim, tmp_path, CUSTOMER_ONLY)
+    run = run_tasks(sim, tmp_path, FIRST_EXCHANGE, setup=False, check=check_mode)
+    message = refused_before_any_write(sim, run, "Hosted Exchange (HE) has never been provisioned for customer 'NUF'",
+                                       'Add the option version to the task', 'atria.cortex.atria_service_info')
+    assert 'properties' not in message, message      # no generic advice that does not apply
+    assert customer_record(sim)['services'] == {}
+
+    # With the version it provisions; de-provisioned and provisioned again, it keeps its version and needs none.
+    with_version = run_tasks(sim, tmp_path, FIRST_EXCHANGE.replace('name: HE', 'name: HE\n    version: "2013"'), setup=False)
+    assert with_version.returncode == 0, with_version.output[-3000:]
+    off = '\n- name: Off\n  atria.cortex.atria_service: {customer: NUF, name: HE, state: absent, wait: true}\n'
+    again = run_tasks(sim, tmp_path, off + FIRST_EXCHANGE, setup=False)
+    assert again.returncode == 0, again.output[-3000:]
+    assert result_of(again, 'Check')['changed']
+
+
+def test_item11_hosted_exchange_without_version_is_not_refused_where_the_server_has_one(sim, tmp_path):
+    """A server that defaults the version (<version>2013</version> before any provisioning) needs none."""
+    setup_then_clear_log(sim, tmp_path, CUSTOMER_ONLY)
+    run = run_tasks(sim, tmp_path, FIRST_EXCHANGE, setup=False)
+    assert run.returncode == 0, run.output[-3000:]
+
+
+SALES_TEAM = """
+    - name: "Setup: Sales Team"
+      atria.cortex.atria_dist_group:
+        customer: NUF
+        display_name: Sales Team
+        email: sales@nuf.example
+        members: [alice]
+"""
+
+
+def add_contact(sim, display_name, email):
+    """A Hosted Exchange contact of NUF, as the guide's "Set Contact" makes it (no module manages contacts)."""
+    body = ('<request version="1.0" action="SET"><customer><name>NUF</name><service><name>HE</name><contacts><contact>'
+            '<displayname>%s</displayname><email>%s</email></contact></contacts></service></customer></request>'
+            % (display_name, email))
+    answer = requests.post(sim.url, data=body.encode('utf-8'), auth=ADMIN_USER, timeout=30,
+                           headers={'Content-Type': 'text/xml; charset=utf-8'})
+    assert answer.status_code == 200, answer.text
+
+
+@pytest.mark.parametrize('task, unknown', [
+    ("""
+     - name: Check
+       atria.cortex.atria_dist_group:
+         customer: NUF
+         display_name: Sales Team
+         members: [ghost@nuf.example]
+         members_mode: present
+     """, "members: 'ghost@nuf.example'"),
+    ("""
+     - name: Check
+       atria.cortex.atria_dist_group:
+         customer: NUF
+         display_name: All Staff
+         email: staff@nuf.example
+         members: [bob, sales@nuf.example, carl@partner.example, ghost@nuf.example]
+         accepted_senders: [nobody@elsewhere.example]
+     """, "members: 'ghost@nuf.example'; accepted_senders: 'nobody@elsewhere.example'"),
+    ("""
+     - name: Check
+       atria.cortex.atria_dist_group:
+         customer: NUF
+         display_name: All Staff
+         email: staff@nuf.example
+         members: [bob, carol]
+     """, "user 'carol' does not exist in customer 'NUF'"),
+], ids=['email_added_to_a_group', 'emails_of_a_new_group', 'user_name'])
+def test_item11_unknown_dist_group_members_are_refused_before_any_write(sim, tmp_path, task, unknown):
+    setup_then_clear_log(sim, tmp_path, SETUP_TASKS + SALES_TEAM)
+    add_contact(sim, 'Carl Partner', 'carl@partner.example')
+    sim.hook('log/clear')
+    run = run_tasks(sim, tmp_path, task, setup=False)
+    message = refused_before_any_write(sim, run, unknown)
+    assert 'bob' not in message and 'sales@nuf.example' not in message and 'carl@' not in message, message
+    assert [group['displayname'] for group in customer_record(sim)['distgroups']] == ['Sales Team']
+
+
+def test_item11_dist_group_members_by_existing_email_are_written(sim, tmp_path):
+    """Users, contacts and groups by e-mail address: all exist, so the group is created with them."""
+    setup_then_clear_log(sim, tmp_path, SETUP_TASKS + SALES_TEAM)
+    add_contact(sim, 'Carl Partner', 'carl@partner.example')
+    run = run_tasks(sim, tmp_path, """
+    - name: Check
+      atria.cortex.atria_dist_group:
+        customer: NUF
+        display_name: All Staff
+        email: staff@nuf.example
+        members: [bob_NUF@nuf.example, sales@nuf.example, carl@partner.example]
+    """, setup=False)
+    assert run.returncode == 0, run.output[-3000:]
+    members = result_of(run, 'Check')['distribution_group']['members']
+    assert sorted(member.lower() for member in members) == ['bob_nuf@nuf.example', 'carl@partner.example', 'sales@nuf.example']
+
+
+PARENT_CHANGE = """
+- name: Check
+  atria.cortex.atria_customer:
+    name: NUF
+    parent: DA
+"""
+
+
+@pytest.mark.parametrize('check_mode', [False, True], ids=['run', 'check_mode'])
+def test_item11_a_parent_change_of_an_existing_customer_is_refused_before_any_write(sim, tmp_path, check_mode):
+    setup_then_clear_log(sim, tmp_path, CUSTOMER_ONLY)
+    parent_before = customer_record(sim)['parent_id']
+    run = run_tasks(sim, tmp_path, PARENT_CHANGE, setup=False, check=check_mode)
+    refused_before_any_write(sim, run, "Customer 'NUF' is below reseller 'Gsp' (its parent)",
+                             'cannot be changed through the CortexAPI', 'Leave parent out of the task, or set it to Gsp',
+                             "Moving the customer below 'DA' must be done another way")
+    assert customer_record(sim)['parent_id'] == parent_before
+
+    # The parent it has, by code or by full name, changes nothing.
+    same = run_tasks(sim, tmp_path, PARENT_CHANGE.replace('parent: DA', 'parent: Gsp'), setup=False)
+    assert same.returncode == 0 and not result_of(same, 'Check')['changed'], same.output[-3000:]

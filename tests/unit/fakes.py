@@ -323,7 +323,8 @@ class PagedGroupsClient:
         self.requests.append(entity)
         groups_el = entity.find('service/distributiongroups')
         wanted = (groups_el.findtext('displaynamefilter') or '').lower()
-        index, size = int(groups_el.findtext('pageindex')), int(groups_el.findtext('pagesize'))
+        # The guide's members query names the group instead of paging (entities/groups/checks.py).
+        index, size = int(groups_el.findtext('pageindex') or 1), int(groups_el.findtext('pagesize') or 1000)
         chosen = [name for name in self.names if wanted in name.lower()][(index - 1) * size:index * size]
         template = groups_el.find('distributiongroup')
         lists = '' if template is None else ''.join('<%s/>' % child.tag for child in template)

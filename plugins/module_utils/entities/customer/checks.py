@@ -7,6 +7,10 @@
   does not know with the full name of an existing customer reads as "create" (a SET with a new code) and the server
   refuses it (error 1); what the user meant is a new code for that customer, which no request can do. One FIND by
   the full name, only when a customer is about to be created.
+- A customer's parent (its reseller) is chosen at creation: the guides document <parent> only there ("the reseller
+  under which this customer will be created"), and moving a customer below another reseller is no API operation.
+  A task that asks an existing customer for another parent is refused; the current parent is in the GET the module
+  already made, so the check costs no request.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -43,6 +47,28 @@ def check_code_change(plan, context, describe):
                 "and full names are unique, so the server would refuse to create '%s'. To manage that customer, use "
                 "name: %s (or give only its fullname); to create another customer, give it another full name."
                 % (existing, fullname, existing, code, existing))
+
+
+def check_parent_change(plan, context, describe):
+    """``Resource(checks=...)``: an existing customer asked for another parent."""
+    if plan.action != 'update':
+        return
+    wanted = plan.sent('parent')
+    if wanted is None:
+        return
+    current = plan.before.get('parent')
+    where = ("is below reseller '%s' (its parent)" % current) if current else 'has no parent'
+    keep = ('Leave parent out of the task, or set it to %s. ' % current) if current else 'Leave parent out of the task. '
+    raise CustomerCheckError(
+        "%s %s, and a customer's parent cannot be changed through the CortexAPI: the API takes <parent> only when a "
+        "customer is created. %sMoving the customer below '%s' must be done another way (by a service provider "
+        "administrator in Services Manager, where the deployment allows moving customers); afterwards set parent: %s "
+        "here." % (_capitalized(describe), where, keep, wanted, wanted))
+
+
+def _capitalized(describe):
+    text = (describe() if callable(describe) else describe) or 'The customer'
+    return text[:1].upper() + text[1:]
 
 
 def _code_of(describe):

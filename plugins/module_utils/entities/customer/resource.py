@@ -17,7 +17,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine import fields 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.contained import ContainedFlag, ContainedNumber
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import same_items
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.checks import check_code_change
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.checks import check_code_change, check_parent_change
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerCodes
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.settings import OU_STRUCTURES, CreationOnlyField, PlacesField
 
@@ -115,5 +115,5 @@ CUSTOMER = Resource(
     missing_codes=(CUSTOMER_NOT_FOUND,),
     required_for_create=('fullname', 'contact_name', 'contact_email', 'primary_domain'),
     identity=('name', 'fullname'),
-    checks=(check_code_change,),
+    checks=(check_code_change, check_parent_change),
 )

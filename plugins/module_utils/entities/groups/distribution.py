@@ -18,6 +18,7 @@ __metaclass__ = type
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.members import RecipientListField, SelectedRecipientListField
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.checks import recipients_exist
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
 from ansible_collections.atria.cortex.plugins.module_utils.engine.spellings import AlsoSpelt, with_fallback
 
@@ -73,4 +74,6 @@ DIST_GROUP = Resource(
     delete_by_set=disable,
     needs='distribution_groups',
     identity=('display_name',),
+    # E-mail addresses added to a member list name a user, contact or group of the customer (one GET, groups/checks.py).
+    checks=(recipients_exist(SELECTED_LISTS),),
 )

@@ -5,7 +5,9 @@
 half-applied. They are ``before_write(plan)`` hooks of the engine: they run only when something must change (an
 identical re-run costs no extra read), in check mode too, and they only read.
 
-- a customer service being provisioned needs its required properties (File Sharing: FileShareServer);
+- a customer service being provisioned needs its required properties (File Sharing: FileShareServer), and a Hosted
+  Exchange never provisioned before needs ``version`` (its GET shows an empty <version/>; guide, "Provision a
+  Customer Service - Hosted Exchange": "we need to specify the Version attribute");
 - a user service needs its customer service provisioned, and each of its plans there and enabled;
 - an instance needs its service provisioned.
 """
@@ -44,16 +46,35 @@ def customer_service_checks(client, locator):
             raise ServiceOptionError('version applies to Hosted Exchange (HE) only, not to %s. Remove it from the task.'
                                      % locator.code)
         if _provisioning(plan):
-            _check_required_properties(client, locator, plan.sent('properties') or {})
+            # One GET of the service with its property rules serves both checks.
+            address = locator.customer_service_address()
+            asked = xml_codec.leaf('properties', detail='true', filter='all')
+            service = address.entity_in(client.get(address.element([asked])))
+            _check_first_exchange_version(service, locator, plan)
+            _check_required_properties(service, locator, plan.sent('properties') or {})
 
     return check
 
 
-def _check_required_properties(client, locator, sent):
-    """One GET of the properties with their rules: a required one without a value stops the provisioning."""
-    address = locator.customer_service_address()
-    asked = xml_codec.leaf('properties', detail='true', filter='all')
-    service = address.entity_in(client.get(address.element([asked])))
+def _check_first_exchange_version(service, locator, plan):
+    """A Hosted Exchange that was never provisioned answers an empty <version/>: its first provisioning must say which
+    Exchange version its users receive, or the server refuses the SET. A version already chosen (a re-provisioning,
+    or a server that defaults it) needs none."""
+    if service is None or not same_name(locator.code, HOSTED_EXCHANGE) or plan.sent('version') is not None:
+        return
+    if service.find('version') is None or xml_codec.text_of(service, 'version'):
+        return
+    customer = locator.customer.code or locator.customer.reference
+    raise ServiceOptionError(
+        "%s has never been provisioned for customer '%s' (its <version> is empty), and its first provisioning needs the "
+        "Exchange version its users will receive. Add the option version to the task, e.g. version: \"2013\". The "
+        "versions a deployment offers are the Exchange versions of its Hosted Exchange service in the Services Manager "
+        "control panel; atria.cortex.atria_service_info (name: HE) shows the version of a customer that has it."
+        % (label(service, locator.code), customer))
+
+
+def _check_required_properties(service, locator, sent):
+    """A required property (by the published rules of the GET) without a value stops the provisioning."""
     properties = dict((xml_codec.text_of(prop, 'name'), prop) for prop in service.iterfind('properties/property'))
     required = [name for name, prop in properties.items() if xml_codec.to_bool(xml_codec.text_of(prop, 'mandatory'))]
     required += [name for name in required_properties(locator.code) if name not in required]

@@ -12,7 +12,7 @@ import pytest
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.context import RunContext
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Plan
-from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.checks import CustomerCheckError, check_code_change
+from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.checks import CustomerCheckError, check_code_change, check_parent_change
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 
 from fakes import ScriptedClient, answers, element
@@ -40,3 +40,27 @@ def test_a_new_full_name_or_an_update_passes():
     check_code_change(creation('Brand New'), RunContext(client), lambda: "customer 'NEW'")
     assert len(client.calls) == 1
     check_code_change(Plan('update'), RunContext(ScriptedClient()), lambda: "customer 'DA'")     # no request at all
+
+
+def parent_update(current, wanted):
+    field = CUSTOMER.field('parent')
+    change = field.compare({'name': current, 'fullname': current + ' Full'} if current else None, wanted, {}, creating=False)
+    return Plan('update', [(field, change)] if change.changed else [], before={'parent': change.before})
+
+
+def test_a_parent_change_of_an_existing_customer_is_refused_naming_the_current_parent():
+    client = ScriptedClient()
+    with pytest.raises(CustomerCheckError) as caught:
+        check_parent_change(parent_update('Gsp', 'DA'), RunContext(client), lambda: "customer 'TC'")
+    message = str(caught.value)
+    assert "Customer 'TC' is below reseller 'Gsp' (its parent)" in message
+    assert 'set it to Gsp' in message and "below 'DA' must be done another way" in message and 'Nothing was sent' in message
+    assert client.calls == []
+
+
+def test_the_same_parent_by_code_or_full_name_or_a_creation_passes():
+    check_parent_change(parent_update('Gsp', 'gsp'), RunContext(ScriptedClient()), lambda: "customer 'TC'")
+    check_parent_change(parent_update('Gsp', 'Gsp Full'), RunContext(ScriptedClient()), lambda: "customer 'TC'")
+    field = CUSTOMER.field('parent')
+    check_parent_change(Plan('create', [(field, field.compare(None, 'DA', {}, creating=True))]), RunContext(ScriptedClient()),
+                        lambda: "customer 'NEW'")

@@ -38,10 +38,14 @@ def test_one_group_is_read_with_a_filter_and_picked_by_exact_name():
     client = PagedGroupsClient(['DA Sales', 'Sales', 'Sales Team'])
     locator = DistGroupLocator('DA', 'sales')
     result = run(DIST_GROUP, locator, client, dist_params(members=['sales@da.example']))
-    request, _read_back = client.requests     # the read, and the read-back after the write
+    # the read, the guide's members query for the address added (does it name an object?), the read-back
+    request, query, _read_back = client.requests
     assert xml(request.find('service/distributiongroups')) == (
         '<distributiongroups><displaynamefilter>sales</displaynamefilter><pageindex>1</pageindex><pagesize>1000</pagesize>'
         '<distributiongroup><members/></distributiongroup></distributiongroups>')
+    assert xml(query.find('service/distributiongroups')) == (
+        '<distributiongroups><distributiongroup><displayname>Sales</displayname><members><member>'
+        '<email>sales@da.example</email></member></members></distributiongroup></distributiongroups>')
     assert result['distribution_group']['display_name'] == 'Sales'
     # the write names the group as the server spells it (a SET in another case could rename it)
     assert client.writes == ['<customer><name>DA</name><service><name>HE</name><distributiongroups><distributiongroup>'
