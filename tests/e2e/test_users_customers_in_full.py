@@ -255,3 +255,25 @@ def test_the_tenant_role_passes_the_new_options_through(sim, tmp_path):
     sim.hook('log/clear')
     again = run_repo_playbook(sim, tmp_path, 'onboard.yml', extra_vars={'tenant_vars_file': str(path)})
     assert again.returncode == 0 and changed_tasks(again) == [] and writes(sim) == []
+
+
+def test_a_upn_change_converges(playbook, sim):
+    assert playbook(PLAYBOOK).returncode == 0
+    run = playbook(PLAYBOOK, extra_vars={'uf_upn': 'ann.full@uf.example'})
+    assert run.returncode == 0, run.output
+    assert changed(run, 'Full: user') == [True] and user_record(sim, 'ann_UF')['upn'] == 'ann.full@uf.example'
+    assert changed(playbook(PLAYBOOK, extra_vars={'uf_upn': 'ann.full@uf.example'}), 'Full: user') == [False]
+
+
+def test_check_diff_of_a_customer_policy_and_places_change(playbook, sim):
+    assert playbook(PLAYBOOK, extra_vars={'uf_user': False}).returncode == 0
+    sim.hook('log/clear')
+    run = playbook(PLAYBOOK, check=True, diff=True, extra_vars={'uf_user': False, 'uf_minimum_length': 12,
+                                                                'uf_allow_never': False})
+    assert run.returncode == 0, run.output
+    task, = run.results('Full: customer')
+    diff = task['result']['diff']
+    assert (diff['before']['password_minimum_length'], diff['after']['password_minimum_length']) == (8, 12)
+    assert (diff['before']['password_allow_never_expires'], diff['after']['password_allow_never_expires']) == (True, False)
+    assert diff['before']['departments'] == diff['after']['departments'] == ['Unassigned', 'Sales', 'Support']
+    assert writes(sim) == [] and customer_record(sim)['password_policy']['minimumlength'] == 8
