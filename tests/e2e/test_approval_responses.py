@@ -148,3 +148,11 @@ def test_waiting_for_the_approval_ends_provisioned_once_accepted(sim, approvals)
     assert result['changed'] is True and not result.get('approval_pending')
     assert result['user']['status'] == 'Provisioned'
     assert newbie(sim)['status'] == 'Provisioned'
+
+
+def test_users_held_in_one_bulk_task_each_name_their_own_request(sim, approvals):
+    result = only(approvals('bulk'), 'Approval: create two users')
+    assert result['changed'] is True and result['approval_pending'] is True
+    assert [request['description'] for request in result['approval_requests']] == ['Provision User - bulka', 'Provision User - bulkb']
+    for name, request in zip(('bulka_DA', 'bulkb_DA'), result['approval_requests']):
+        assert any(name in warning and request['subscriptions'][0]['id'] in warning for warning in result['warnings'])

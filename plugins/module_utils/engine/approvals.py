@@ -164,12 +164,21 @@ def _names_of(entity):
 
 
 def request_for(requests, entity):
-    """The pending request that holds ``entity``: the newest whose description names it, else the newest one."""
+    """The pending request that holds ``entity``, the newest first of: the one whose description ends with one of its
+    names (the guide writes "Provision User - Minnie Mouse"), one that names it anywhere, any pending one."""
     pending = [request for request in requests if is_pending(request)]
     names = _names_of(entity) if entity is not None else []
-    naming = [request for request in pending if any(name in (request.get('description') or '').lower() for name in names)]
-    chosen = naming or pending
-    return chosen[-1] if chosen else None
+
+    def described(request):
+        return (request.get('description') or '').lower()
+
+    for matches in (lambda text: any(text.endswith(' - ' + name) for name in names),
+                    lambda text: any(name in text for name in names if len(name) > 2),
+                    lambda text: True):
+        chosen = [request for request in pending if matches(described(request))]
+        if chosen:
+            return chosen[-1]
+    return None
 
 
 def customer_code_of(engine):

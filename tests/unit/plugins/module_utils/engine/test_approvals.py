@@ -117,3 +117,12 @@ def test_waiting_for_approval_times_out_naming_the_approvers():
     with pytest.raises(approvals.WaitTimeout) as raised:
         approvals.wait_for_answer(run, hold, 5, clock=lambda: next(clock))
     assert 'Donald_CSP, Mickey_CSP' in str(raised.value)
+
+
+def test_the_request_is_the_one_whose_description_ends_with_the_entity_name():
+    requests = [guide_request(description='Provision User - Minnie Mouse'), guide_request(description='Provision User - A'),
+                guide_request(description='Provision User - Mouse Trap')]
+    entity = E.user(E.name('a_CSP'), E.fullname('A'))
+    assert approvals.request_for([approvals.request_to_dict(ApprovalsClient()._render(r)) for r in requests], entity)[
+        'description'] == 'Provision User - A'
+    assert approvals.request_for([], entity) is None
