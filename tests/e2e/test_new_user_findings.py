@@ -582,7 +582,7 @@ def test_item13_the_role_previews_every_entity_of_a_new_tenant(sim, tmp_path):
 
 
 # -- 11 (continued). Hosted Exchange version, unknown group members, the parent --------------------------------------
-CUSTOMER_ONLY = SETUP_TASKS.split('    - name: "Setup: users"')[0]
+CUSTOMER_ONLY = SETUP_TASKS.split('    - name: "Setup: users"', maxsplit=1)[0]
 FIRST_EXCHANGE = """
 - name: Check
   atria.cortex.atria_service:
