@@ -35,8 +35,9 @@ def newbie(sim):
     return users[0] if users else None
 
 
-def only(run, prefix):
-    (result,) = [task['result'] for task in run.results(prefix) if not task['result'].get('skipped')]
+def only(run, name):
+    """The result of the task called ``name`` (the play has one task per step; the others are skipped)."""
+    (result,) = [task['result'] for task in run.tasks if task['task'] == name and not task['result'].get('skipped')]
     return result
 
 
@@ -47,8 +48,8 @@ def writes(sim, since):
 def test_a_held_user_returns_at_once_naming_the_approver_and_is_provisioned_once_accepted(sim, approvals):
     created = approvals('create')
     assert created.returncode == 0, created.output
-    result = only(created, 'Approval: create')
-    (task,) = [task for task in created.results('Approval: create') if not task['result'].get('skipped')]
+    result = only(created, 'Approval: create the user')
+    (task,) = [task for task in created.tasks if task['task'] == 'Approval: create the user' and not task['result'].get('skipped')]
     print('held create: task %.2f s, ansible-playbook run %.2f s' % (task['elapsed'], created.seconds))
     assert task['elapsed'] < 5, task['elapsed']      # wait: true, wait_timeout: 30 - the task does not sit it out
     assert result['changed'] is True and result['approval_pending'] is True and not result.get('failed')
@@ -58,7 +59,7 @@ def test_a_held_user_returns_at_once_naming_the_approver_and_is_provisioned_once
     assert any('admin_DA' in warning and 'waits for workflow approval' in warning for warning in result['warnings'])
     assert newbie(sim)['status'] == 'NotProvisioned' and newbie(sim)['approvalpending'] is True
 
-    listed = only(approvals('list'), 'Approval: list')
+    listed = only(approvals('list'), 'Approval: list pending')
     assert [item['subscriptions'][0]['id'] for item in listed['requests'] if 'newbie' in item['description']] == [subscription['id']]
 
     accepted = approvals('answer', approval_answer='accepted')
@@ -84,7 +85,7 @@ def test_a_held_user_returns_at_once_naming_the_approver_and_is_provisioned_once
 
 def test_a_decline_leaves_the_user_not_provisioned(sim, approvals):
     created = approvals('create')
-    assert only(created, 'Approval: create')['approval_pending'] is True
+    assert only(created, 'Approval: create the user')['approval_pending'] is True
     declined = approvals('answer', approval_answer='declined')
     assert declined.returncode == 0, declined.output
     assert only(declined, 'Approval: answer by description')['subscription']['status'] == 'Declined'
@@ -105,7 +106,7 @@ def test_waiting_for_the_approval_fails_with_the_decline_reason(sim, approvals, 
     waiting.join(60)
     run = outcome['run']
     assert run.returncode != 0
-    result = only(run, 'Approval: create')
+    result = only(run, 'Approval: create the user')
     assert 'declined' in result['msg'] and 'from the e2e test' in result['msg'] and 'admin_DA' in result['msg']
     assert newbie(sim)['status'] == 'NotProvisioned'
 
@@ -116,7 +117,7 @@ def test_the_approve_playbook_lists_then_accepts_by_id(sim, approvals, playbook)
     from tests.e2e.harness import ROOT
 
     approve = os.path.join(ROOT, 'playbooks', 'approve.yml')
-    held = only(approvals('create'), 'Approval: create')
+    held = only(approvals('create'), 'Approval: create the user')
     subscription_id = held['approval']['subscriptions'][0]['id']
     listed = playbook(approve, extra_vars={'approve_customer': 'DA'})
     assert listed.returncode == 0, listed.output
@@ -144,14 +145,14 @@ def test_waiting_for_the_approval_ends_provisioned_once_accepted(sim, approvals)
     waiting.join(60)
     run = outcome['run']
     assert run.returncode == 0, run.output
-    result = only(run, 'Approval: create')
+    result = only(run, 'Approval: create the user')
     assert result['changed'] is True and not result.get('approval_pending')
     assert result['user']['status'] == 'Provisioned'
     assert newbie(sim)['status'] == 'Provisioned'
 
 
 def test_users_held_in_one_bulk_task_each_name_their_own_request(sim, approvals):
-    result = only(approvals('bulk'), 'Approval: create two users')
+    result = only(approvals('bulk'), 'Approval: create two users in one task')
     assert result['changed'] is True and result['approval_pending'] is True
     assert [request['description'] for request in result['approval_requests']] == ['Provision User - bulka', 'Provision User - bulkb']
     for name, request in zip(('bulka_DA', 'bulkb_DA'), result['approval_requests']):
