@@ -315,6 +315,27 @@ users:
   returned: when O(users) is used
   type: list
   elements: dict
+approval_pending:
+  description:
+    - True when the server holds the change for workflow approval (see O(wait_for_approval)); absent otherwise.
+  returned: when the change is held for approval
+  type: bool
+  sample: true
+approval:
+  description:
+    - The approval request that holds the change, in the shape of M(atria.cortex.atria_approval_response_info)'s
+      requests (description, status, dates, customer, requester, subscriptions with id, approver, status, reason).
+  returned: when the change is held for approval
+  type: dict
+  sample:
+    description: Provision User - Minnie Mouse
+    status: Pending
+    subscriptions: [{id: b360825a-d7b1-4685-a1cc-ceb94b81fa4a, approver: Mickey_CSP, status: Pending, reason: ""}]
+approval_requests:
+  description: Every approval request holding a change of the task (several with a list of entities), as RV(approval).
+  returned: when the change is held for approval
+  type: list
+  elements: dict
 request_id:
   description: The id of the provisioning request; null when nothing was sent or on CPSM 10.
   returned: when O(users) is not used
