@@ -20,6 +20,7 @@ import time
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
 from ansible_collections.atria.cortex.plugins.module_utils.api.status import PENDING, in_flight, status_equal
+from ansible_collections.atria.cortex.plugins.module_utils.engine.verification import verify_run
 from ansible_collections.atria.cortex.plugins.module_utils.engine.waiter import WaitTimeout, poll_intervals
 
 # Answers of a subscription besides the provisioning status Pending (an approval status, not a provisioning one).
@@ -221,6 +222,8 @@ def settle(run, written):
     timeout = run.params.get('wait_timeout') or 300
     for hold in holds:
         wait_for_answer(run, hold, timeout)
+    # Accepted and provisioned: now the read-back can tell whether what was sent took (DESIGN point 15).
+    verify_run(run, [hold.engine for hold in holds])
     return []
 
 
