@@ -102,7 +102,7 @@ def readme_table(results):
         ('customer, one field changed', _task(customer['update']), _task(customer['uri update'])),
         ('%s users of one customer, create' % _number(count),
          'one task: %s; a loop of `atria_user`: %s' % (_task(users['bulk create'], bold=True),
-                                                      _task(_find(users, 'loop create (all'))),
+                                                       _task(_find(users, 'loop create (all'))),
          'a loop: %s' % _task(_find(users, 'uri loop create (all'))),
         ('%s users, identical re-run' % _number(count),
          'one task: %s; a loop: %s' % (_task(users['bulk no-op']), _per_user(_find(users, 'loop no-op, per user'))),

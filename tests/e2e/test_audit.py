@@ -135,9 +135,10 @@ def test_a_tenant_that_cannot_be_read_does_not_hide_the_others_and_fails_the_run
     assert 'task(s) failed, so the audit is incomplete: [NOPE]' in run.output
     report = read_report(tmp_path / 'report')
     assert [failure['tenant'] for failure in report['failures']] == ['NOPE']
-    # The tenant after it was still audited: a customer that does not exist yet is all drift.
+    # The tenant after it was still audited: a customer that does not exist yet is all drift, and check mode
+    # previews its users too (issue 12 item 13), each a row of its own.
     assert set((row['tenant'], row['entity'], row['change'], row['actual']) for row in report['rows']) == {
-        ('NEW', 'customer NEW', 'create', None)}
+        ('NEW', 'customer NEW', 'create', None), ('NEW', 'user nia_NEW', 'create', 'absent')}
     assert writes(sim.log()) == []
 
 

@@ -97,9 +97,9 @@ APPENDIX_A = {
     CUSTOMER_ERROR: _Code(
         'CustomerError', 'Error in a customer level request - invalid attribute or setting.',
         'A customer value or setting was refused.',
-        'Check the customer values against the rules this server publishes (they differ between deployments: '
-        'one allows only letters, digits, spaces, dots and hyphens in a full name, another accepts more). '
-        + _PROPERTIES_TIP),
+        ' '.join(('Check the customer values against the rules this server publishes (they differ between deployments: '
+                  'one allows only letters, digits, spaces, dots and hyphens in a full name, another accepts more).',
+                  _PROPERTIES_TIP))),
     TEMPLATE_NOT_FOUND: _Code(
         'TemplateNotFound', 'The template specified in the request was not found on the server.',
         'The template named in the request does not exist on the server.',

@@ -89,7 +89,7 @@ def find(ctx, el):
 def customer_properties(ctx, rec, detail):
     ou = shape.customer_ou(ctx.store, rec)
     return definitions.render(definitions.customer_defs(ctx.store.config),
-                             lambda definition: definitions.customer_value(rec, definition, ou), detail)
+                              lambda definition: definitions.customer_value(rec, definition, ou), detail)
 
 
 def get(ctx, el):
@@ -107,5 +107,3 @@ def get(ctx, el):
     for child in el.findall("approvalresponses"):
         out.append(extensions.approvals().get_approvalresponses(ctx, rec, None, child))
     return [out]
-
-

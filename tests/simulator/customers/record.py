@@ -22,5 +22,3 @@ def new_customer(cid, name, fullname, parent_id, **fields):
     if rec["primarydomain"] and not rec["domains"]:
         rec["domains"] = [rec["primarydomain"]]
     return rec
-
-

@@ -66,5 +66,3 @@ def customer_detail(store, rec):
     sub(el, "status", rec.get("status"))
     sub(el, "approvalpending", bool(rec.get("approvalpending")))
     return el
-
-

@@ -13,8 +13,8 @@ from . import fields, record
 ID_KEYS = ("id", "name", "fullname", "billingid")
 REQUIRED = ("fullname", "contactname", "contactemail", "primarydomain")
 UPDATE_TAGS = frozenset(fields.TEXT_FIELDS + ("primarydomain", "domains", "properties", "enabled", "status", "parent",
-                                       "location", "password", "locations", "departments", "roles",
-                                       "customeroustructure"))
+                                              "location", "password", "locations", "departments", "roles",
+                                              "customeroustructure"))
 INVALID_NEW = ("Unable to create customer. A new customer must specify the name, fullname, contactname, contactemail "
                "and primarydomain.")
 
@@ -107,7 +107,7 @@ def _create(ctx, el):
         name = generate_code(store, fullname)
     parent = _parent(ctx, el) or ctx.caller_customer
     rec = record.new_customer(store.next_id("customer", 34), name, fullname, parent["id"],
-                               location=parent.get("location") or record.DEFAULT_LOCATION)
+                              location=parent.get("location") or record.DEFAULT_LOCATION)
     rec["primarydomain"] = fields.domain(text_of(el, "primarydomain"))
     rec["domains"] = [rec["primarydomain"]]
     fields.apply_fields(ctx, rec, el, creating=True)

@@ -27,8 +27,8 @@ def seed_core(store, now=None):
     store.counters = {"customer": 34, "user": 113, "request": 45666, "location": 2}
     store.locations = [{"id": 1, "name": LOCATION}]
     gsp = customer_record.new_customer(1, "Gsp", "Globalsp", None, primarydomain="pp-exchange.local",
-                               contactname="Service Provider", contactemail="admin@pp-exchange.local",
-                               address="1 Provider Street")
+                                       contactname="Service Provider", contactemail="admin@pp-exchange.local",
+                                       address="1 Provider Street")
     gsp["password_policy"]["allowneverexpires"] = True
     store.add_customer(gsp)
     store.add_customer(customer_record.new_customer(
@@ -42,10 +42,8 @@ def seed_core(store, now=None):
     for uid, code, base, password, api, role_names in API_USERS:
         customer = by_code[code]
         store.add_user(user_record.new_user(uid, customer, base, now, password=password, api_access=api,
-                                        roles=list(role_names), fullname="%s %s" % (base.title(), code),
-                                        lastname=code))
+                                            roles=list(role_names), fullname="%s %s" % (base.title(), code),
+                                            lastname=code))
     services = optional_module("services.customer")
     if services is not None:
         services.seed(store)
-
-

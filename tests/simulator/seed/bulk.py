@@ -32,7 +32,7 @@ def _bulk_customer(store, parent, fullname, prefix, number, taken, users, now):
     for index in range(users):
         uid = store.next_id("user", 113)
         store.add_user(user_record.new_user(uid, rec, "user%d" % (index + 1), now, password="Passw0rd!%d" % uid,
-                                        roles=[roles.CUSTOMER_ADMINISTRATOR] if index == 0 else []))
+                                            roles=[roles.CUSTOMER_ADMINISTRATOR] if index == 0 else []))
     return rec
 
 

@@ -209,7 +209,7 @@ def _apply(ctx, customer, definition, working, service_el, provisioning):
     plans.apply_packages(definition, working, service_el)
     plans.apply_userplans(definition, working, service_el, provisioning, usage)
     working["properties"] = properties.apply(definition["properties"], working.get("properties", {}),
-                                           child(service_el, "properties"), what)
+                                             child(service_el, "properties"), what)
     properties.check_required(definition["properties"], working["properties"], definition["required"], what)
     if definition["name"] == "HE":
         exchange.apply(definition, working, service_el, customer)

@@ -50,8 +50,8 @@ def apply(definition, record, service_el, what):
                         "properties": properties.defaults(definition["instance_properties"])}
             record.setdefault("instances", []).append(instance)
         instance["properties"] = properties.apply(definition["instance_properties"], instance["properties"],
-                                                child(instance_el, "properties"),
-                                                "%s instance '%s'" % (what, name))
+                                                  child(instance_el, "properties"),
+                                                  "%s instance '%s'" % (what, name))
         touched.append(instance)
     return touched
 

@@ -69,7 +69,7 @@ def apply_userplans(definition, record, service_el, first_time, usage):
         if limit:
             state["userlimit"] = parse_limit(limit, what + " <userlimit>")
         state["properties"] = properties.apply(entry["properties"], state.get("properties", {}),
-                                             plan_el.find("properties"), what)
+                                               plan_el.find("properties"), what)
 
 
 def render(parent, definition, record, usage, service_el):

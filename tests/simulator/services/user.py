@@ -173,7 +173,7 @@ def _held(ctx, customer, user, definition, record, event, before=None):
               "code": definition["name"], "event": event, "before": before}
     description = "%s User Service - %s (%s)" % (event, definition["fullname"], user.get("name"))
     return approval_responses.gate(ctx, customer, "userservices", definition["fullname"], event, description, action,
-                             record)
+                                   record)
 
 
 def deprovision(ctx, user, definition):

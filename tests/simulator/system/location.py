@@ -61,7 +61,7 @@ def location(ctx, el):
     if user_el is not None and user_el.find("additionalproperties") is not None:
         box = sub(out, "user")
         props = definitions.render([d for d in definitions.USER_DEFS if d.get("adattribute")], lambda d: d["default"],
-                                  True)
+                                   True)
         props.tag = "additionalproperties"
         box.append(props)
     return [out]

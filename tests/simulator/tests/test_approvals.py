@@ -333,7 +333,7 @@ def test_pending_is_never_a_phase_of_provisioning(sim):
 def test_workflow_managers_approve_along_the_requesters_manager_chain(sim):
     """The provider's description: "Requests are approved by the managers of the requesting user"."""
     ok(sim, "SET", customer("Gsp", user("admin_Gsp", E.properties(E.property(E.name("manager"),
-                                                                           E.value("noapi_Gsp"))))))
+                                                                             E.value("noapi_Gsp"))))))
     set_providers(sim, E.approvalprovider(E.name("Workflow Managers"), E.subscriptions(E.users(
         subscription("Provision", "Object")))))
     ok(sim, "SET", customer("DA", user("Minnie")))

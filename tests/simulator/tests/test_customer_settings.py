@@ -43,7 +43,7 @@ def test_allowed_roles_replace_the_list(sim):
     ok(sim, "SET", customer("DA", E.roles(E.role("customer administrator"), E.role("Reseller Full Administrator"),
                                           E.role("Exchange Users"))))
     assert [el.text for el in detail(sim).find("roles")] == ["Customer Administrator", "Reseller Full Administrator",
-                                                           "Exchange Users"]
+                                                             "Exchange Users"]
     assert error(sim, "SET", customer("DA", user("admin_DA", E.roles(E.role("Reporting Users")))))[0] == 22
     code, message, _status = error(sim, "SET", customer("DA", E.roles(E.role("Exchange Users"))))
     assert code == 1 and "Customer Administrator" in message

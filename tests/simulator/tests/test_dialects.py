@@ -131,7 +131,7 @@ def test_atria12_and_cpsm11_know_everything_cpsm10_lacks(sim):
 
 # --------------------------------------------------------------------- spellings by release
 @pytest.mark.parametrize("release, read, unread", [("atria12", "changeatnextlogon", "changeatnextlogin"),
-                                                    ("cpsm11", "changeatnextlogin", "changeatnextlogon")])
+                                                   ("cpsm11", "changeatnextlogin", "changeatnextlogon")])
 def test_each_release_reads_its_guides_change_at_next_logon(sim, release, read, unread):
     sim.config({"release": release})
     ok(sim, "SET", customer("DA", user("admin_DA", E.password(E(unread, "true")))))

@@ -4,7 +4,7 @@ import pytest
 from lxml.builder import E
 
 from .simhelp import (customer, error, get_service, get_user_service, new_customer, ok, plan, plans_of, properties,
-                       service, user, wait_status)
+                      service, user, wait_status)
 
 HE_DETAIL_ORDER = ["name", "fullname", "location", "userlimit", "isbilled", "status", "approvalpending",
                    "authoritativedomains", "domains", "UpdateEmailAddressPolicy", "customeraddressformats", "version",
@@ -408,7 +408,7 @@ def test_exchange_version_required_on_the_first_provisioning(sim):
     never = get_service(sim, code, "HE")
     assert never.find("version") is not None and never.find("version").text is None      # <version/>
     number, message, status = error(sim, "SET", customer(code, service("HE", plan("userpackage", "EX10_BASIC",
-                                                                                   "True"))))
+                                                                                  "True"))))
     assert (number, status) == (10, 400)
     assert message == "Hosted Exchange needs <version> (2010, 2013, 2016) on its first provisioning."
     assert get_service(sim, code, "HE").findtext("status") == "NotProvisioned"

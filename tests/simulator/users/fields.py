@@ -187,7 +187,7 @@ def apply_fields(ctx, customer, rec, el):
     props_el = el.find("properties")
     if props_el is not None:
         changed = _apply_properties(ctx, customer, rec, definitions.parse_set(props_el, definitions.USER_DEFS,
-                                                                               "user")) or changed
+                                                                              "user")) or changed
     additional_el = el.find("additionalproperties")
     if additional_el is not None:
         changed = _apply_properties(ctx, customer, rec, definitions.parse_additional_set(additional_el)) or changed

@@ -91,7 +91,7 @@ def get_user_record(ctx, customer, user, el):
     if props_el is not None:
         detail = (props_el.get("detail") or "").strip().lower() in ("true", "yes", "1", "-1")
         out.append(definitions.render(definitions.USER_DEFS,
-                                     lambda definition: definitions.user_value(user, customer, definition), detail))
+                                      lambda definition: definitions.user_value(user, customer, definition), detail))
     if el.find("additionalproperties") is not None:
         out.append(definitions.render_additional(user, customer))
     for service_el in el.findall("service"):
@@ -99,5 +99,3 @@ def get_user_record(ctx, customer, user, el):
     for child in el.findall("approvalresponses"):
         out.append(extensions.approvals().get_approvalresponses(ctx, customer, user, child))
     return out
-
-

@@ -65,8 +65,8 @@ def _create(ctx, customer, el):
         raise SimError(15, "The user name '%s_%s' is already in use." % (base, customer["name"]))
     first = not ctx.users_of(customer)
     rec = record.new_user(store.next_id("user", 113), customer, base, ctx.now,
-                           password=record.generated_password(store.rng),
-                           roles=[roles.CUSTOMER_ADMINISTRATOR] if first else [])
+                          password=record.generated_password(store.rng),
+                          roles=[roles.CUSTOMER_ADMINISTRATOR] if first else [])
     fields.apply_fields(ctx, customer, rec, el)
     if first and roles.CUSTOMER_ADMINISTRATOR not in rec["roles"]:
         # the guide: "the first user provisioned to a customer will always become the customer administrator"

@@ -146,8 +146,8 @@ class UserDirectory:
         """Raise UnknownUsersError unless every user exists (and is not de-provisioned, with ``provisioned``)."""
         users = self.users(names)
         missing = [name for name in names if users[name] is None]
-        deprovisioned = [users[name]['name'] for name in names if users[name] is not None and provisioned
-                         and status_equal(users[name]['status'], NOT_PROVISIONED)]
+        present = [name for name in names if users[name] is not None] if provisioned else []
+        deprovisioned = [users[name]['name'] for name in present if status_equal(users[name]['status'], NOT_PROVISIONED)]
         if missing or deprovisioned:
             raise UnknownUsersError(what, missing, deprovisioned, customer="'%s'" % self.code(),
                                     foreign=foreign_owners(self.client, missing, self.code()))
