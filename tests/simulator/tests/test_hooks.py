@@ -105,7 +105,7 @@ def test_log_start_and_end_prove_that_requests_overlapped(sim):
     sim.clear_log()
     body = req("GET", E.customer(E.name("DA")))
     workers = [threading.Thread(target=sim.raw, args=(body,), kwargs={"auth": ("admin_Gsp", "Adm1n!Gsp")})
-               for _ in range(2)]     # sim.raw: one connection each (a requests.Session is not thread-safe)
+               for _attempt in range(2)]     # sim.raw: one connection each (a requests.Session is not thread-safe)
     for worker in workers:
         worker.start()
     for worker in workers:
@@ -119,9 +119,9 @@ def test_log_peer_shows_one_connection_per_keep_alive_session(sim):
     """Issue 14: "peer" is the client's ip:port, so a test can prove that requests shared one connection."""
     sim.clear_log()
     body = req("GET", E.customer(E.name("DA")))
-    for _ in range(3):
+    for _attempt in range(3):
         sim.call(body)                                      # one requests.Session: one kept-alive connection
-    for _ in range(2):
+    for _attempt in range(2):
         sim.raw(body, auth=("admin_Gsp", "Adm1n!Gsp"))     # a new connection each
     peers = [entry["peer"] for entry in sim.log()]
     assert all(peer.startswith("127.0.0.1:") and int(peer.rsplit(":", 1)[1]) > 0 for peer in peers)
@@ -134,7 +134,7 @@ def test_keep_alive_answers_do_not_wait_for_delayed_acks(sim):
     body = req("GET", E.customer(E.name("DA")))
     sim.call(body)                                          # connection open
     start = time.time()
-    for _ in range(20):
+    for _attempt in range(20):
         sim.call(body)
     took = time.time() - start
     assert took < 0.5, "20 kept-alive requests took %.2fs (Nagle / delayed ACK?)" % took
