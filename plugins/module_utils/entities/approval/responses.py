@@ -72,15 +72,20 @@ def _same_user(name, wanted, customer_code):
     return name == wanted or (customer_code and name == ('%s_%s' % (wanted, customer_code)).lower())
 
 
+def request_by_subscription(client, subscription_id):
+    """The approval request holding a subscription, or None when the server knows no such subscription."""
+    try:
+        return approvals.read_request(client, subscription_id)
+    except ApiError as error:
+        if error.code != INVALID_REFERENCE:
+            raise
+        return None         # InvalidReference: no such subscription
+
+
 def locate(client, params):
     """(request, subscription) the task answers: by id, else by customer + description + approver."""
     if params.get('id'):
-        try:
-            request = approvals.read_request(client, params['id'])
-        except ApiError as error:
-            if error.code != INVALID_REFERENCE:
-                raise
-            request = None      # InvalidReference: no such subscription
+        request = request_by_subscription(client, params['id'])
         found = [item for item in (request or {}).get('subscriptions') or [] if (item.get('id') or '').lower() == params['id'].lower()]
         if not found:
             raise SubscriptionNotFound("Approval subscription '%s' not found." % params['id'],
@@ -160,12 +165,7 @@ def _answered(client, subscription_id, wanted):
 def requests_of(client, params):
     """The requests an info task asks for: one by subscription id, a user's, or a customer's."""
     if params.get('id'):
-        try:
-            request = approvals.read_request(client, params['id'])
-        except ApiError as error:
-            if error.code != INVALID_REFERENCE:
-                raise
-            request = None
+        request = request_by_subscription(client, params['id'])
         return [request] if request is not None else []
     customer = CustomerRef(params['customer'])
     code = customer.code_for(client)
