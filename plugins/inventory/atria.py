@@ -134,41 +134,41 @@ seealso:
 """
 
 EXAMPLES = r"""
----
+# One YAML document: each item of this list is the whole content of one inventory file (its name is in the
+# comment above it). ansible-doc and yamllint read EXAMPLES as a single document, hence no '---' separators.
+
 # atria.yml -- credentials from ATRIA_URL, ATRIA_USERNAME and ATRIA_PASSWORD
-plugin: atria.cortex.atria
+- plugin: atria.cortex.atria
 
----
 # reseller_atria.yml -- the reseller tree, provisioned customers only, cached for an hour
-plugin: atria.cortex.atria
-api_url: https://atria.example.com/CortexAPI/Default.aspx
-api_username: api_Gsp
-api_password: !vault |
-  $ANSIBLE_VAULT;1.1;AES256
-  ...
-filters:
-  status: Provisioned
-reseller_groups: true
-cache: true
-cache_plugin: ansible.builtin.jsonfile
-cache_connection: ~/.cache/atria-inventory
-cache_timeout: 3600
+- plugin: atria.cortex.atria
+  api_url: https://atria.example.com/CortexAPI/Default.aspx
+  api_username: api_Gsp
+  api_password: !vault |
+    $ANSIBLE_VAULT;1.1;AES256
+    ...
+  filters:
+    status: Provisioned
+  reseller_groups: true
+  cache: true
+  cache_plugin: ansible.builtin.jsonfile
+  cache_connection: ~/.cache/atria-inventory
+  cache_timeout: 3600
 
----
 # shop_atria.yaml -- customers whose code starts with SHOP, named by full name, with their users
-plugin: atria.cortex.atria
-hostname_source: fullname
-filters:
-  name_pattern: SHOP*
-enrich: [users]
-max_workers: 8
-keyed_groups:
-  - key: primary_domain.split('.')[-1]
-    prefix: tld
-compose:
-  user_count: atria_users | length
-groups:
-  big_customers: atria_users | length > 100
+- plugin: atria.cortex.atria
+  hostname_source: fullname
+  filters:
+    name_pattern: SHOP*
+  enrich: [users]
+  max_workers: 8
+  keyed_groups:
+    - key: primary_domain.split('.')[-1]
+      prefix: tld
+  compose:
+    user_count: atria_users | length
+  groups:
+    big_customers: atria_users | length > 100
 """
 
 from ansible.errors import AnsibleError, AnsibleParserError

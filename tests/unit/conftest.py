@@ -4,6 +4,10 @@ The repository root is the collection root, so a symlink tree under the git-igno
 path Ansible expects: ``.build/collections/ansible_collections/atria/cortex -> <repository root>``.
 """
 
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
 import os
 import sys
 

@@ -108,7 +108,7 @@ CUSTOMER = Resource(
         f.Field('ou_structure', 'customeroustructure', ignore_case=True, choices=OU_STRUCTURES),
     ),
     facts=(
-        f.Field('id', 'id', type='int'),      # type: the option of atria_customer_info's filter
+        f.Field('id', 'id', type='int'),      # an int: it is the type of atria_customer_info's id filter option
         f.Field('status', 'status', choices=STATUSES),
         f.BooleanField('approval_pending', 'approvalpending'),
     ),

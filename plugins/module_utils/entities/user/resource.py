@@ -67,7 +67,7 @@ USER = Resource(
         s.UserPropertiesField('additional_properties', 'additionalproperties'),
     ),
     facts=(
-        f.Field('id', 'id', type='int'),      # type: the option of atria_user_info's filter
+        f.Field('id', 'id', type='int'),      # an int: it is the type of atria_user_info's id filter option
         f.Field('status', 'status', choices=STATUSES),
         f.BooleanField('approval_pending', 'approvalpending'),
     ),

@@ -43,7 +43,8 @@ def failure(sim, tmp_path, options=None, **kwargs):
     run = run_inventory(sim.url, write_config(tmp_path, options or {}), **kwargs)
     assert run.returncode != 0, run.describe()
     assert 'Traceback' not in run.stderr
-    return run.stderr
+    # Before 2.19 ansible wraps warnings and errors at 80 columns: compare the text with its whitespace normalised.
+    return ' '.join(run.stderr.split())
 
 
 def plain(value):
@@ -68,7 +69,12 @@ def compare_golden(name, listing):
             json.dump(listing, handle, indent=2, sort_keys=True)
             handle.write('\n')
     with open(path, encoding='utf-8') as handle:
-        assert listing == json.load(handle)
+        expected = json.load(handle)
+    # ansible-inventory 2.19+ adds _meta.profile (the output profile); older cores print none. It describes the
+    # printer, not the plugin's data, so it is left out of both sides: everything the plugin produced still counts.
+    for value in (listing, expected):
+        value.get('_meta', {}).pop('profile', None)
+    assert listing == expected
 
 
 def client_for(sim, user=ADMIN):

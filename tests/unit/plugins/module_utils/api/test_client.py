@@ -1,5 +1,9 @@
 """CortexClient against a real HTTP server on 127.0.0.1 that answers from a script, one step per request."""
 
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
 import base64
 import json
 import os

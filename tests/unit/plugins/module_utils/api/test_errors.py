@@ -1,5 +1,9 @@
 """Typed CortexAPI errors: every Appendix A code has a name, a meaning and a fix, and messages read well."""
 
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
 import pytest
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import errors

@@ -1,5 +1,9 @@
 """The XML codec: hardened parsing, builders, and the mapping of CortexAPI values."""
 
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
 import os
 import socket
 import threading

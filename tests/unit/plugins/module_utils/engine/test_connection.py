@@ -1,5 +1,9 @@
 """Shared connection options, the client factory and failure reporting, through a real AnsibleModule."""
 
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
 import json
 
 import pytest
