@@ -47,6 +47,15 @@ def tracebacks_for_failures():
     return _traceback.is_traceback_enabled(_traceback.TracebackEvent.ERROR)
 
 
+def invocation_injected(task_vars):
+    """Whether a module's result would carry ``invocation``: always before ansible-core 2.21 (no INJECT_INVOCATION
+    setting), since then only when INJECT_INVOCATION is on (default off)."""
+    from ansible import constants as C  # pylint: disable=import-outside-toplevel
+    if not C.config.get_configuration_definition('INJECT_INVOCATION'):
+        return True
+    return bool(C.config.get_config_value('INJECT_INVOCATION', variables=task_vars))
+
+
 @contextmanager
 def task_environment(environment):
     """os.environ with the task's ``environment:`` applied (env fallbacks and requests read it), restored after."""
@@ -122,7 +131,7 @@ class AtriaAction(ActionBase):
             self._task.action, self._task.args, self._task.check_mode, self._task.diff,
             memo_for=lambda params: reuse.memo_for(task_key, params),
             show_progress=lambda msg: self._show_progress(task_vars, msg), tracebacks=tracebacks_for_failures(),
-            no_log=bool(self._task.no_log),
+            no_log=bool(self._task.no_log), invocation=invocation_injected(task_vars),
         )
         environment = {}
         self._compute_environment_string(environment)

@@ -59,9 +59,13 @@ def _clear_validator_messages():
 class InProcessTask:
     """One item's run of a module in the worker. ``memo_for(params)`` gives the task-wide memo of its connection."""
 
-    def __init__(self, name, args, check_mode, diff, memo_for, show_progress, tracebacks=False, no_log=False):
+    def __init__(self, name, args, check_mode, diff, memo_for, show_progress, tracebacks=False, no_log=False,
+                 invocation=True):
         self.name = name
         self._no_log = no_log
+        # AnsibleModule adds ``invocation`` (the scrubbed params) to its result always before ansible-core 2.21,
+        # and since 2.21 only when the controller's INJECT_INVOCATION asks for it: the action plugin decides.
+        self._invocation = invocation
         # AnsibleModule adds the traceback of the exception being handled to a failure when the controller asks
         # for tracebacks (-vvv before ansible-core 2.19, DISPLAY_TRACEBACK since): the action plugin decides.
         self._tracebacks = tracebacks
@@ -132,7 +136,10 @@ class InProcessTask:
         self.exit(**result)
 
     def exit(self, **result):
-        result.setdefault('invocation', {'module_args': self.params})
+        if self._invocation:
+            result.setdefault('invocation', {'module_args': self.params})
+        else:
+            result.pop('invocation', None)
         if self._warnings:
             result['warnings'] = list(self._warnings)
         if self._deprecations:

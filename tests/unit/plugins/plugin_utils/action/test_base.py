@@ -90,7 +90,8 @@ def test_in_process_run_returns_the_modules_failure_scrubbed(monkeypatch):
     monkeypatch.setattr(client_module.CortexClient, '_delay', lambda _client, _retry: 0)
     plugin = action(args=dict(SIM_ARGS, customer='ACME', name='bob', password='Pw-s3cret!', retries=0))
     plugin._compute_environment_string = lambda out: out.update({})
-    result = plugin._run_in_process({'inventory_hostname': 'localhost'})
+    # ansible_inject_invocation: ansible-core 2.21+ adds invocation only when asked (older cores ignore the var).
+    result = plugin._run_in_process({'inventory_hostname': 'localhost', 'ansible_inject_invocation': True})
     assert result['failed'] is True and 'Connection to http://127.0.0.1:9' in result['msg']
     assert 'Pw-s3cret!' not in repr(result)
     assert result['invocation']['module_args']['password'] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'

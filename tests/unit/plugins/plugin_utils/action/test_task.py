@@ -12,10 +12,12 @@ from collections import OrderedDict
 from unittest import mock
 
 import pytest
+from ansible import constants as C
 from ansible.module_utils.basic import AnsibleModule, env_fallback
 from module_args import patch_module_args
 from ansible.utils.display import Display
 
+from ansible_collections.atria.cortex.plugins.plugin_utils.action.base import invocation_injected
 from ansible_collections.atria.cortex.plugins.plugin_utils.action.task import InProcessTask, TaskExit, plain
 
 SECRET = 'Sup3r-Secr3t!'
@@ -30,9 +32,9 @@ SPEC = dict(
 RULES = dict(mutually_exclusive=[('count', 'old')], supports_check_mode=True)
 
 
-def in_process(args, check_mode=False, diff=False, spec=None, rules=None, memo=None):
+def in_process(args, check_mode=False, diff=False, spec=None, rules=None, memo=None, invocation=True):
     task = InProcessTask('atria.cortex.test', args, check_mode, diff, memo_for=lambda params: {} if memo is None else memo,
-                         show_progress=lambda msg: None)
+                         show_progress=lambda msg: None, invocation=invocation)
     return task.start(spec or SPEC, **(RULES if rules is None else rules))
 
 
@@ -43,8 +45,12 @@ def in_process_result(args, **options):
     return done.value.result
 
 
-def module_result(args, capsys, spec=None, rules=None):
-    with patch_module_args(dict(args, _ansible_module_name='atria.cortex.test')):
+def module_result(args, capsys, spec=None, rules=None, inject_invocation=None):
+    # _ansible_inject_invocation: ansible-core 2.21's INJECT_INVOCATION as the controller passes it (older cores
+    # ignore it and always add invocation).
+    knows_it = C.config.get_configuration_definition('INJECT_INVOCATION')
+    extra = {'_ansible_inject_invocation': inject_invocation} if knows_it and inject_invocation is not None else {}
+    with patch_module_args(dict(args, _ansible_module_name='atria.cortex.test', **extra)):
         with pytest.raises(SystemExit):
             module = AnsibleModule(argument_spec=spec or SPEC, **(RULES if rules is None else rules))
             module.exit_json(changed=False, echoed=module.params.get('password'))
@@ -67,10 +73,17 @@ def test_validation_failures_read_exactly_as_the_modules(capsys, args):
 def test_validated_params_are_the_modules(capsys, monkeypatch):
     monkeypatch.setenv('TEST_ATRIA_SECRET', SECRET)
     args = dict(login='bob', items=[dict(key='k')])
-    expected = module_result(args, capsys)
+    # With invocation asked for (2.21's INJECT_INVOCATION on; always on older cores) both show the same scrubbed params.
+    expected = module_result(args, capsys, inject_invocation=True)
     got = in_process_result(args)
     assert got['invocation'] == expected['invocation']
     assert got['invocation']['module_args']['password'] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
+    # Without it, the in-process task leaves invocation out exactly where this core's AnsibleModule does.
+    expected = module_result(args, capsys, inject_invocation=False)
+    got = in_process_result(args, invocation=invocation_injected({}))
+    assert ('invocation' in got) == ('invocation' in expected)
+    if 'invocation' in got:
+        assert got['invocation'] == expected['invocation']
 
 
 def test_no_log_values_are_masked_everywhere_and_booleans_kept():
