@@ -35,7 +35,9 @@ def stable(value):
 
 
 def run_on(playbook, path, name='inprocess.yml', **options):
-    env = dict(options.pop('env', {}), ATRIA_CORTEX_EXECUTION=PATHS[path])
+    # ANSIBLE_INJECT_INVOCATION: ansible-core 2.21 shows a result's invocation (the scrubbed module args) only when
+    # asked; older cores always show it and ignore the variable. With it, -vvv shows invocation on every core.
+    env = dict(options.pop('env', {}), ATRIA_CORTEX_EXECUTION=PATHS[path], ANSIBLE_INJECT_INVOCATION='true')
     return playbook(name, extra_vars={'inp_password': PASSWORD}, verbosity=3, env=env, **options)
 
 
@@ -117,6 +119,7 @@ def test_no_secret_in_vvv_output_on_either_path(both_paths, path):
     run, _log = both_paths[path]
     for secret in (PASSWORD, ADMIN_USER[1]):
         assert secret not in run.output
+    assert 'task path: ' in run.output                             # the run was verbose (-vv and up print it)
     assert 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER' in run.output     # the invocation was shown, scrubbed
 
 
