@@ -31,7 +31,7 @@ if COLLECTIONS not in sys.path:
 # pylint: disable=wrong-import-position
 from ansible.module_utils import basic  # noqa: E402
 from ansible.module_utils.common import warnings as ansible_warnings  # noqa: E402
-from ansible.module_utils.testing import patch_module_args  # noqa: E402
+from tests.unit.module_args import patch_module_args  # noqa: E402  (2.19+ ansible.module_utils.testing, or its fallback)
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.client import CortexClient  # noqa: E402
 from ansible_collections.atria.cortex.plugins.module_utils.engine import runner  # noqa: E402
