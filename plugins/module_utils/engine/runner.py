@@ -48,8 +48,8 @@ class ModuleTask:
     def warn(self, msg):
         self.module.warn(msg)
 
-    def deprecate(self, msg, version=None, date=None):
-        self.module.deprecate(msg, version=version, date=date, collection_name=COLLECTION)
+    def deprecate(self, msg, version=None, date=None, collection_name=COLLECTION):
+        self.module.deprecate(msg, version=version, date=date, collection_name=collection_name)
 
     def progress(self, msg):
         """A module cannot print while it runs (its stdout is its result): progress shows in-process only."""

@@ -121,8 +121,8 @@ class InProcessTask:
         if msg not in self._warnings:
             self._warnings.append(msg)
 
-    def deprecate(self, msg, version=None, date=None):
-        entry = dict(msg=msg, collection_name=COLLECTION)
+    def deprecate(self, msg, version=None, date=None, collection_name=COLLECTION):
+        entry = dict(msg=msg, collection_name=collection_name)
         entry.update(dict(version=version) if date is None else dict(date=date))
         self._deprecations.append(entry)
 

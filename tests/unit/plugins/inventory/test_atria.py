@@ -72,9 +72,11 @@ def compare_golden(name, listing):
         expected = json.load(handle)
     # ansible-inventory 2.19+ adds _meta.profile (the output profile); older cores print none. It describes the
     # printer, not the plugin's data, so it is left out of both sides: everything the plugin produced still counts.
+    # Before 2.19 --list wraps every server value as {"__ansible_unsafe": ...}; the data is compared without the
+    # wrappers (tests/e2e/test_new_user_findings.py proves 2.19+ prints plain values, issue 12 item 16).
     for value in (listing, expected):
         value.get('_meta', {}).pop('profile', None)
-    assert listing == expected
+    assert plain(listing) == plain(expected)
 
 
 def client_for(sim, user=ADMIN):
@@ -246,8 +248,9 @@ def test_server_values_are_never_evaluated_as_templates(sim, tmp_path):
     with client_for(sim) as client:
         client.set(xml_codec.E('customer', xml_codec.leaf('name', 'OC'), xml_codec.leaf('billingid', '{{ 7 * 6 }}')))
     hostvars = inventory(sim, tmp_path, {'compose': {'bill': 'billing_id'}}, args=('--host', 'OC'))
-    assert hostvars['billing_id'] == '{{ 7 * 6 }}'
-    assert hostvars['bill'] == '{{ 7 * 6 }}'
+    # Printed as the text itself (2.19+) or wrapped as unsafe (older cores): never evaluated to 42 either way.
+    assert plain(hostvars['billing_id']) == '{{ 7 * 6 }}'
+    assert plain(hostvars['bill']) == '{{ 7 * 6 }}'
 
 
 def test_reseller_groups_nest_and_cost_three_plus_two_per_reseller(sim, tmp_path):
@@ -374,7 +377,12 @@ def test_cache_answers_the_second_run_without_any_request(sim, tmp_path):
     second = inventory(sim, tmp_path, options)
     assert sim.requests() == []
     assert first == second
-    inventory(sim, tmp_path, options, args=('--list', '--flush-cache'))
+    if '--flush-cache' in run_inventory(sim.url, write_config(tmp_path, options), args=('--help',)).stdout:
+        inventory(sim, tmp_path, options, args=('--list', '--flush-cache'))
+    else:   # ansible-inventory before 2.17 has no --flush-cache: an emptied cache must be asked again all the same
+        for name in os.listdir(str(tmp_path / 'cache')):
+            os.remove(str(tmp_path / 'cache' / name))
+        inventory(sim, tmp_path, options)
     assert sim.requests() == [('FIND', 'customer')]
 
 
@@ -418,16 +426,18 @@ def test_url_that_is_not_the_cortexapi_is_a_clear_error(sim, tmp_path):
     ({'filters': {'staus': 'Provisioned'}}, "filters: unknown key 'staus'"),
     ({'filters': {'status': 'Gone'}}, "filters.status: unknown status 'Gone'"),
     ({'filters': {'name_pattern': '~SC[0-'}}, 'is not a valid regular expression'),
-    ({'filters': ['status']}, "Config 'filters'"),
-    ({'hostname_source': 'upn'}, "Invalid value 'upn' for config 'hostname_source'"),
-    ({'enrich': ['licences']}, "Invalid value ['licences'] for config 'enrich'"),
+    # ansible-core's own validation: 2.19+ and 2.16-2.18 word it differently, both name the option and the value.
+    ({'filters': ['status']}, ("Config 'filters'", 'setting: filters')),
+    ({'hostname_source': 'upn'}, ("Invalid value 'upn' for config 'hostname_source'", 'Invalid value "upn"')),
+    ({'enrich': ['licences']}, ("Invalid value ['licences'] for config 'enrich'", 'setting: enrich')),
     ({'max_workers': 0}, 'max_workers must be 1 or more'),
     ({'api_url': 'ftp://atria.example.com'}, 'api_url must look like https://HOST/CortexAPI/Default.aspx'),
 ])
 def test_malformed_configuration_is_a_clear_error_before_any_request(sim, tmp_path, options, message):
     sim.clear_log()
     stderr = failure(sim, tmp_path, options)
-    assert 'atria inventory' in stderr and message in stderr, stderr
+    messages = message if isinstance(message, tuple) else (message,)
+    assert 'atria inventory' in stderr and any(text in stderr for text in messages), stderr
     assert sim.requests() == []
 
 

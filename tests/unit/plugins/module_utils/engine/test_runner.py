@@ -46,7 +46,7 @@ def test_module_task_fail_and_exit_are_the_modules(capsys, monkeypatch):
         monkeypatch.setattr(task.module, 'warn', warned.append)
         monkeypatch.setattr(task.module, 'deprecate', lambda msg, **kwargs: deprecated.append((msg, kwargs)))
         task.warn('careful')
-        task.deprecate('old', version='3.0.0')
+        task.deprecate('old', version='3.0.0', collection_name='atria.cortex')
         task.progress('not shown on the module path')
         with pytest.raises(SystemExit):
             task.fail('refused: hush-hush', changed=False)

@@ -106,7 +106,7 @@ def test_warnings_and_deprecations_are_in_the_result():
     task = in_process(dict(name='bob'))
     task.warn('first')
     task.warn('first')
-    task.deprecate('going away', version='3.0.0')
+    task.deprecate('going away', version='3.0.0', collection_name='atria.cortex')
     with pytest.raises(TaskExit) as done:
         task.exit(changed=False)
     assert done.value.result['warnings'] == ['first']
