@@ -21,6 +21,9 @@ description:
     are ignored, and so are the C(_info) modules and tasks of other collections - except failures inside the
     collection's roles, which the report lists as tasks that could not be audited.
   - Without C(--check), and when no check-mode task of the collection ran, the plugin writes and prints nothing.
+  - The report names what each task addressed from the templated arguments in its result's C(invocation).
+    ansible-core 2.21 adds C(invocation) only when asked, so with your own playbooks set
+    C(ansible_inject_invocation=true) (or E(ANSIBLE_INJECT_INVOCATION)); C(playbooks/audit.yml) sets it.
   - The expected value is what the playbook asks for (the diff's C(after)), the actual value is what the server
     holds (its C(before)). A whole entity that is missing shows one row per field it would get, with the actual
     value C(null); one that should be absent shows the field C(state).
