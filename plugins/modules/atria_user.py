@@ -153,6 +153,8 @@ options:
     description:
       - Many users of O(customer) reconciled in one task. Each item takes the per-user options of this module
         (O(users[].name) or O(users[].upn) required). Cannot be combined with O(name) or O(upn).
+      - The per-user options belong in the items. A per-user option given at the top level next to O(users) (for
+        example O(update_password=always)) is refused before anything is sent, because it would apply to no user.
       - All creations and updates travel in one SET request, all deletions in one DELETE request.
     type: list
     elements: dict
@@ -384,6 +386,15 @@ def user_keys(item, customer_code):
     return [('upn', item['upn'])]
 
 
+def options_beside_users(params):
+    """Per-user options given at the top level next to ``users`` (they would silently apply to nobody)."""
+    return sorted(
+        option
+        for option, spec in user_options().items()
+        if params.get(option) is not None and params.get(option) != spec.get('default')
+    )
+
+
 def main():
     task = start_task(
         argument_spec(),
@@ -396,6 +407,14 @@ def main():
         run_resource(task, USER, UserLocator(params['customer'], name=params['name'], upn=params['upn']))
         return
 
+    ignored = options_beside_users(params)
+    if ignored:
+        task.fail(
+            'With users, the per-user options belong in each item: %s at the top level would apply to no user. Move '
+            'them into the items of users (for example update_password: always in each item). Nothing was sent.'
+            % ', '.join(ignored)
+        )
+        return
     run_bulk(task, USER, CustomerRef(params['customer']), 'user', user_keys, ('name', 'upn'), 'users')
 
 

@@ -277,3 +277,28 @@ def test_check_diff_of_a_customer_policy_and_places_change(playbook, sim):
     assert (diff['before']['password_allow_never_expires'], diff['after']['password_allow_never_expires']) == (True, False)
     assert diff['before']['departments'] == diff['after']['departments'] == ['Unassigned', 'Sales', 'Support']
     assert writes(sim) == [] and customer_record(sim)['password_policy']['minimumlength'] == 8
+
+
+def test_a_per_user_option_beside_users_is_refused_before_any_request(playbook, sim, tmp_path):
+    """update_password: always at the top level next to users would apply to nobody: refused, nothing sent."""
+    assert playbook(PLAYBOOK).returncode == 0
+    team = tmp_path / 'beside.yml'
+    team.write_text('''
+- hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: "Bulk: users"
+      atria.cortex.atria_user:
+        customer: UF
+        update_password: always
+        first_name: Nobody
+        users:
+          - name: ann
+            custom_field2: badge 9
+''')
+    sim.hook('log/clear')
+    run = run_playbook(sim, str(team), str(tmp_path / 'results.jsonl'))
+    assert run.returncode != 0
+    (result,) = run.results('Bulk: users')
+    assert 'first_name, update_password at the top level' in result['result']['msg']
+    assert sim.log() == []
