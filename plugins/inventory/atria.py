@@ -84,6 +84,7 @@ options:
         lists its customers; then, for each reseller below it that has customers, one GET of one of them names
         the reseller and one FIND with the C(parent) filter lists them all. In total C(2 + 2 * R) requests
         for R such resellers, on top of the one FIND.
+      - CPSM 10 has no C(<identity/>); there the option fails with a message naming the release (keep it V(false)).
     type: bool
     default: false
   enrich:

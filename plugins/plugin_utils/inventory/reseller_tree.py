@@ -21,7 +21,8 @@ __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError, NotFoundError
+from ansible_collections.atria.cortex.plugins.module_utils.api.release import release_of
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.finder import find_customers, get_customer, get_identity
 
 
@@ -50,8 +51,7 @@ class ResellerWalk:
         cannot see) has no entry. ``top``: the API user's customer element; read with GET <identity/> when None.
         """
         if top is None:
-            top = get_identity(self.client)
-            self.requests += 1
+            top = self._identity()
         top_key = _key(xml_codec.text_of(top, 'name'))
         self._children_of(_reference(top))
         for summary in summaries:
@@ -62,6 +62,21 @@ class ResellerWalk:
             if parent is not None and _key(parent['name']) not in self._asked:
                 self._children_of(parent)
         return self._parents
+
+    def _identity(self):
+        """The API user's customer. CPSM 10 has no <identity> and answers nothing: say so (one GET <global/>, only
+        then) rather than fail on the missing element."""
+        top = get_identity(self.client)
+        self.requests += 1
+        if top is not None:
+            return top
+        self.requests += 1
+        release_of(self.client).require('identity', 'The inventory option reseller_groups', writing=False)
+        error = CortexError(
+            'The inventory option reseller_groups needs the API user\'s customer, and GET <identity/> answered none '
+            '(%s). Set reseller_groups: false, or use an API user this server can identify.' % release_of(self.client).describe())
+        error.hint = 'Set reseller_groups: false for this server.'
+        raise error
 
     def _children_of(self, reference):
         self._asked.add(_key(reference['name']))

@@ -34,6 +34,9 @@ class SimHooks:
     def clear_log(self):
         return self._hook('POST', '/log/clear')
 
+    def config(self, settings):
+        return self._hook('POST', '/config', settings)
+
     def log(self):
         return self._hook('GET', '/log')
 

@@ -171,6 +171,15 @@ def test_reseller_walk_of_a_reseller_administrator_stays_in_its_scope(sim):
     assert walk.requests == 2  # identity + DA's customers: no reseller below DA
 
 
+def test_reseller_groups_on_cpsm10_name_the_release_instead_of_failing_on_an_empty_identity(sim, tmp_path):
+    sim.config({'release': 'cpsm10'})
+    stderr = failure(sim, tmp_path, {'reseller_groups': True})
+    assert 'The inventory option reseller_groups needs CPSM 11 or Atria 12' in stderr
+    assert 'the API user identity (<identity/>)' in stderr
+    # Without reseller groups, the same server lists its customers.
+    assert 'Gsp' in inventory(sim, tmp_path)['_meta']['hostvars']
+
+
 class _CountingClient:
     """Stands in for a CortexClient in the enrichment tests: records how many run at the same time."""
 
