@@ -29,7 +29,7 @@ FORMAT = 1
 DEFAULT_CONFIG = {"provisioning_delay": 0.3, "fail_rate": 0.0, "release": "atria12", "bom": False, "seed": 0,
                   "ignore_tags": [], "spellings": {}, "customer_rules": None, "refuse_user_list_get": False,
                   "global_version": None, "keep_user_plans_on_deprovision": False,
-                  "exchange_version_required": False}
+                  "exchange_version_required": False, "report_query_ms": 0}
 
 
 class Store(object):
@@ -49,7 +49,7 @@ class Store(object):
         self.customers = {}
         self.users = {}
         self.requests = {}
-        self.locations = []       # [{"id", "name"}]
+        self.locations = []       # [{"id", "name", "services", "customer_properties", "user_properties"}]
         self.counters = {}
         self.ext = {}             # global state of extension modules (services, approvals, ...); JSON only
         self.pending = {}         # child request id -> records it drives (rebuilt on load, not persisted)

@@ -25,7 +25,8 @@ def seed_core(store, now=None):
     now = time.time() if now is None else now
     store.clear()
     store.counters = {"customer": 34, "user": 113, "request": 45666, "location": 2}
-    store.locations = [{"id": 1, "name": LOCATION}]
+    store.locations = [{"id": 1, "name": LOCATION, "services": None, "customer_properties": {},
+                        "user_properties": {}}]
     gsp = customer_record.new_customer(1, "Gsp", "Globalsp", None, primarydomain="pp-exchange.local",
                                        contactname="Service Provider", contactemail="admin@pp-exchange.local",
                                        address="1 Provider Street")

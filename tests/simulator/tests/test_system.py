@@ -57,3 +57,76 @@ def test_location_customer_properties_and_unknown_location(sim):
 def test_customer_location_must_exist(sim):
     status, root = sim.call(req("SET", E.customer(E.name("OC"), E.location("Mars"))))
     assert (status, error_of(root)[0]) == (400, 20)
+
+
+def _location_set(*children):
+    return req("SET", E.location(*children))
+
+
+def test_location_set_creates_then_updates_a_location_like_its_get(sim):
+    status, _root = sim.call(_location_set(E.name("Location NL"), E.service(E.name("HE")),
+                                           E.service(E.fullname("File Sharing"))))
+    assert status == 200
+    _status, root = sim.call(req("GET", E.location(E.name("location nl"))))
+    assert root.findtext("location/name") == "Location NL" and root.findtext("location/id") == "2"
+    assert sorted(s.findtext("name") for s in root.findall("location/service")) == ["FSS", "HE"]
+    _status, root = sim.call(req("FIND", E.location(E.service(E.name("HE")))))
+    assert [(loc.findtext("name"), [s.findtext("name") for s in loc.findall("service")])
+            for loc in root.findall("location")] == [("Location GSP", ["HE"]), ("Location NL", ["HE"])]
+    # A SET without <service> keeps the list; the property defaults change one by one.
+    status, _root = sim.call(_location_set(E.name("Location NL"), E.customer(E.customerproperties(
+        E.property(E.name("City"), E.value("Amsterdam")))), E.user(E.additionalproperties(
+            E.property(E.name("co"), E.value("Netherlands"))))))
+    assert status == 200
+    _status, root = sim.call(req("GET", E.location(E.name("Location NL"), E.customer(E.customerproperties()),
+                                                   E.user(E.additionalproperties()))))
+    assert len(root.findall("location/service")) == 2
+    cities = [p.findtext("value") for p in root.findall("location/customer/customerproperties/property")
+              if p.findtext("name") == "City"]
+    assert cities == ["Amsterdam"]
+    countries = [p.findtext("value") for p in root.findall("location/user/additionalproperties/property")
+                 if p.findtext("name") == "co"]
+    assert countries == ["Netherlands"]
+    # The seed location's defaults did not change.
+    _status, root = sim.call(req("GET", E.location(E.name("Location GSP"), E.customer(E.customerproperties()))))
+    assert [p.findtext("value") for p in root.findall("location/customer/customerproperties/property")
+            if p.findtext("name") == "City"] == [""]
+
+
+def test_location_set_refuses_unknown_services_and_properties_before_changing_anything(sim):
+    status, root = sim.call(_location_set(E.name("Location NL"), E.service(E.name("NoSuch"))))
+    assert (status, error_of(root)[0]) == (400, 21)
+    status, root = sim.call(_location_set(E.name("Location NL"), E.customer(E.customerproperties(
+        E.property(E.name("NoSuchProperty"), E.value("x"))))))
+    assert (status, error_of(root)[0]) == (400, 19)
+    _status, root = sim.call(req("FIND", E.location()))
+    assert [loc.findtext("name") for loc in root.findall("location")] == ["Location GSP"]
+
+
+def test_location_delete_refused_while_a_customer_uses_it_then_deleted(sim):
+    sim.call(_location_set(E.name("Location NL"), E.service(E.name("HE"))))
+    status, _root = sim.call(req("SET", E.customer(E.fullname("Dutch Customer"), E.location("Location NL"),
+                                                   E.contactname("Jan"), E.contactemail("jan@nl.example"),
+                                                   E.primarydomain("nl.example"))))
+    assert status == 200
+    _status, root = sim.call(req("FIND", E.customer(E.fullname("Dutch Customer"))))
+    code = root.findtext("customer/name")
+    status, root = sim.call(req("DELETE", E.location(E.name("Location NL"))))
+    assert status == 400 and error_of(root)[0] == 27
+    assert "Location NL" in error_of(root)[1] and "Dutch Customer" in error_of(root)[1] and code in error_of(root)[1]
+    sim.call(req("DELETE", E.customer(E.name(code))))
+    status, _root = sim.call(req("DELETE", E.location(E.name("Location NL"))))
+    assert status == 200
+    status, root = sim.call(req("DELETE", E.location(E.name("Location NL"))))
+    assert (status, error_of(root)[0]) == (400, 20)
+    status, root = sim.call(req("GET", E.location(E.name("Location NL"))))
+    assert (status, error_of(root)[0]) == (400, 20)
+
+
+def test_only_the_service_provider_manages_locations(sim):
+    status, root = sim.call(_location_set(E.name("Location DA")), user="admin_DA")
+    assert (status, error_of(root)[0]) == (401, 12)
+    status, root = sim.call(req("DELETE", E.location(E.name("Location GSP"))), user="admin_DA")
+    assert (status, error_of(root)[0]) == (401, 12)
+    _status, root = sim.call(req("FIND", E.location()), user="admin_DA")
+    assert [loc.findtext("name") for loc in root.findall("location")] == ["Location GSP"]
