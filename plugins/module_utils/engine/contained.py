@@ -83,3 +83,21 @@ class ContainedNumber(Contained):
 
     def equal(self, current, desired):
         return current == desired
+
+
+class ContainedLimit(Contained):
+    """A limit inside a container: ``<publicfolder><storagelimit>Unlimited</storagelimit></publicfolder>``."""
+
+    option_type = 'raw'     # a number or 'Unlimited'
+
+    def read(self, entity):
+        return xml_codec.to_limit(self.read_text(entity))
+
+    def normalize(self, value):
+        return None if value is None else xml_codec.to_limit(value)
+
+    def equal(self, current, desired):
+        return current == desired
+
+    def text(self, value):
+        return xml_codec.limit_text(value)

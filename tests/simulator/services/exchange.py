@@ -11,6 +11,8 @@ from ..core.values import UNLIMITED, bool_text, child, children, limit_text, nor
 ADDRESS_FORMATS = (("FLastname", "%1g%s"), ("Firstname", "%g"), ("FirstnameL", "%g%1s"),
                    ("Firstname.Lastname", "%g.%s"))
 PUBLIC_FOLDER_LIMITS = ("storagelimit", "warninglimit", "itemlimit")
+# Exchange's accepted-domain types (the capture sends "authoritative"); kept in the spelling the SET used.
+DOMAIN_TYPES = ("authoritative", "internalrelay", "externalrelay")
 
 
 def customer_domains(customer):
@@ -84,7 +86,11 @@ def _apply_domains(record, service_el, customer):
         for domain_el in children(domains_el, "domain"):
             if own_text(domain_el):
                 _check_domain(customer, own_text(domain_el))
-                listed.append([own_text(domain_el), domain_el.get("type") or "authoritative"])
+                kind = (domain_el.get("type") or "authoritative").strip()
+                if norm(kind) not in DOMAIN_TYPES:
+                    raise SimError(10, "Hosted Exchange: accepted domain '%s' has the type '%s'; the types are %s."
+                                   % (own_text(domain_el), kind, ", ".join(DOMAIN_TYPES)))
+                listed.append([own_text(domain_el), kind])
         record["domains"] = listed
     auth_el = child(service_el, "authoritativedomains")
     if auth_el is not None:
@@ -92,7 +98,7 @@ def _apply_domains(record, service_el, customer):
         for name in names:
             _check_domain(customer, name)
         relay = [pair for pair in record.get("domains", []) if norm(pair[0]) not in {norm(n) for n in names}
-                 and pair[1] != "authoritative"]
+                 and norm(pair[1]) != "authoritative"]
         record["domains"] = [[name, "authoritative"] for name in names] + relay
 
 
@@ -115,7 +121,7 @@ def render(parent, record, version=True):
     domains = record.get("domains") or []
     auth = sub(parent, "authoritativedomains")
     for name, kind in domains:
-        if kind == "authoritative":
+        if norm(kind) == "authoritative":
             sub(auth, "domain", name)
     listed = sub(parent, "domains")
     for name, kind in domains:
@@ -123,7 +129,7 @@ def render(parent, record, version=True):
     sub(parent, "UpdateEmailAddressPolicy", bool_text(record.get("updateemailaddresspolicy")))
     formats = sub(parent, "customeraddressformats")
     sub(formats, "customerwide", "False")
-    primary = next((name for name, kind in domains if kind == "authoritative"), None)
+    primary = next((name for name, kind in domains if norm(kind) == "authoritative"), None)
     if primary:
         for example, pattern in ADDRESS_FORMATS:
             address = sub(formats, "address")

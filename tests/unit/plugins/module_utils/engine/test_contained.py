@@ -11,7 +11,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import InvalidValueError
-from ansible_collections.atria.cortex.plugins.module_utils.engine.contained import Contained, ContainedFlag, ContainedNumber
+from ansible_collections.atria.cortex.plugins.module_utils.engine.contained import Contained, ContainedFlag, ContainedLimit, ContainedNumber
 from ansible_collections.atria.cortex.plugins.module_utils.engine.fields import Change
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reconciler import Plan
 
@@ -44,3 +44,17 @@ def test_numbers_compare_as_numbers_and_negative_ones_are_refused():
     assert not NUMBER.compare(7, NUMBER.normalize('7'), {}, creating=False).changed
     with pytest.raises(InvalidValueError):
         NUMBER.normalize(-1)
+
+
+LIMIT = ContainedLimit('storage', 'publicfolder', 'storagelimit')
+
+
+def test_a_contained_limit_is_a_number_or_unlimited_in_any_case():
+    assert LIMIT.read(element('<service><publicfolder><storagelimit>Unlimited</storagelimit></publicfolder></service>')) == 'Unlimited'
+    assert LIMIT.read(element('<service><publicfolder><storagelimit>500</storagelimit></publicfolder></service>')) == 500
+    assert LIMIT.normalize('unlimited') == 'Unlimited' and LIMIT.normalize('25') == 25
+    assert LIMIT.compare(500, 500, {}, creating=False).changed is False
+    (box,) = LIMIT.build('Unlimited')
+    assert (box.tag, box.findtext('storagelimit')) == ('publicfolder', 'Unlimited')
+    with pytest.raises(InvalidValueError):
+        LIMIT.normalize(-1)
