@@ -284,6 +284,15 @@ def set_user_service(ctx, customer, user, service_el):
     user_services.set_user_service(ctx, customer, user, service_el)
 
 
+def delete_user_service(ctx, customer, user, service_el):
+    """DELETE customer/user/service/instances/instance: the instance is taken away from the user (instances.py); a
+    user service itself is never deleted (error 10: de-provision it)."""
+    definition = _definition(customer, service_el)
+    if child(service_el, "instances") is None:
+        raise SimError(10, "User services cannot be deleted; de-provision them with <status>NotProvisioned</status>.")
+    instances.delete_user_instances(ctx, definition, user, user_record(user, definition["name"]), service_el)
+
+
 # --------------------------------------------------------------------- cascades
 def on_customer_status(ctx, customer, new_status):
     """De-provisioning a customer de-provisions every service of it and of its users; re-provisioning it brings

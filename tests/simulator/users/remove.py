@@ -9,7 +9,11 @@ LAST_USER = "Unable to delete the last user from the customer"
 
 def delete_user(ctx, customer, el):
     if el.find("service") is not None:
-        raise SimError(10, "User services cannot be deleted; de-provision them with <status>NotProvisioned</status>.")
+        # Only the instances assigned to a user's service can be deleted (services/instances.py, guide line 302).
+        user = locate(ctx, customer, el)
+        for service_el in el.findall("service"):
+            extensions.services().delete_user_service(ctx, customer, user, service_el)
+        return
     user = locate(ctx, customer, el)
     if len(ctx.users_of(customer)) <= 1:
         raise SimError(15, LAST_USER)
