@@ -29,6 +29,7 @@ from jinja2 import Environment, StrictUndefined
 from ansible_collections.atria.cortex.plugins.module_utils.entities.approval.responses import APPROVAL_SUBSCRIPTION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import CONTACT
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import SERVICE_SUMMARY
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
@@ -51,6 +52,7 @@ MANAGED_ENTITIES = {
     'atria_approval_managers': APPROVAL_MANAGERS,
     'atria_approval_response': APPROVAL_SUBSCRIPTION,
     'atria_dist_group': DIST_GROUP,
+    'atria_contact': CONTACT,
 }
 ENTITY_NAMES = dict((module, (resource.noun, resource.identity)) for module, resource in MANAGED_ENTITIES.items())
 

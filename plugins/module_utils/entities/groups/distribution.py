@@ -16,9 +16,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
-from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.members import RecipientListField, SelectedRecipientListField
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.checks import recipients_exist
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.locator import disable
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
 from ansible_collections.atria.cortex.plugins.module_utils.engine.spellings import AlsoSpelt, with_fallback
 
@@ -33,11 +33,6 @@ SELECTED_LISTS = (
     ('rejected_senders', 'sendrestrictionrejectedmembers', 'sendrestrictionrejectedmember'),
 )
 LIST_OPTIONS = ('email_addresses', 'owners') + tuple(option for option, _tag, _item in SELECTED_LISTS)
-
-
-def disable():
-    """What removes a group: ``<enabled>false</enabled>`` on it, in a customer-level SET."""
-    return [xml_codec.leaf('enabled', False)]
 
 
 # A distribution group. User names in its lists become e-mail addresses through the run's UserDirectory.

@@ -10,7 +10,8 @@ groups rather than returning one:
   (ListingAddress); the group is picked from the answer by name;
 - distribution groups come from a filtered, paged GET of ``<distributiongroups>`` (PagedAddress): the
   ``displaynamefilter`` narrows the list, ``pageindex`` is followed until the group or the last page, and the
-  group is the one whose display name is equal (the filter also matches longer names).
+  group is the one whose display name is equal (the filter also matches longer names). Contacts
+  (groups/contact.py) are read the same way from ``<contacts>``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -150,7 +151,25 @@ class ApprovalGroupLocator(_CustomerChildLocator):
         return ListingAddress(levels, listed_at=2)
 
 
-class DistGroupLocator(_CustomerChildLocator):
+class ExchangeObjectLocator(_CustomerChildLocator):
+    """An object of a customer's Hosted Exchange service (a distribution group, a contact): it is read in the
+    service's GET, whose answer shows the service's status around the object; writing one needs the service."""
+
+    # How ServiceNotProvisioned names what the customer cannot have without the service.
+    objects = 'distribution groups'
+
+    def service_status(self):
+        """The Hosted Exchange status the last read saw (the GET answers the service around its objects)."""
+        return self._address.around('customer/service/status') if self._address is not None else None
+
+    def require_service(self, plan=None):
+        """Before a write: Hosted Exchange must be provisioned for the customer (no request: the read told)."""
+        status = self.service_status()
+        if status is None or status_equal(status, NOT_PROVISIONED):
+            raise ServiceNotProvisioned(self.customer.code, status, self.objects)
+
+
+class DistGroupLocator(ExchangeObjectLocator):
     """A Hosted Exchange distribution group of a customer, by display name (None: the whole filtered list)."""
 
     def __init__(self, customer, display_name=None, email_filter=None, page_size=PAGE_SIZE):
@@ -163,15 +182,11 @@ class DistGroupLocator(_CustomerChildLocator):
         filters = [('displaynamefilter', self.display_name), ('emailfilter', self.email_filter)]
         return PagedAddress(dist_group_levels(customer_level, self.display_name), filters, self.page_size)
 
-    def service_status(self):
-        """The Hosted Exchange status the last read saw (the GET answers the service around its groups)."""
-        return self._address.around('customer/service/status') if self._address is not None else None
 
-    def require_service(self, plan=None):
-        """Before a write: Hosted Exchange must be provisioned for the customer (no request: the read told)."""
-        status = self.service_status()
-        if status is None or status_equal(status, NOT_PROVISIONED):
-            raise ServiceNotProvisioned(self.customer.code, status)
+def disable():
+    """What removes a distribution group or a contact: ``<enabled>false</enabled>`` on it, in a customer-level SET
+    (the one flag of the guide's SET templates of both; distribution.py and contact.py say why)."""
+    return [xml_codec.leaf('enabled', False)]
 
 
 def dist_group_levels(customer_level, display_name=None):
@@ -182,15 +197,15 @@ def dist_group_levels(customer_level, display_name=None):
 
 
 class ServiceNotProvisioned(CortexError):
-    """Distribution groups need the customer's Hosted Exchange service; checked before anything is sent."""
+    """Distribution groups and contacts need the customer's Hosted Exchange service; checked before anything is sent."""
 
     name = 'ServiceNotProvisioned'
 
-    def __init__(self, customer, status):
+    def __init__(self, customer, status, objects='distribution groups'):
         super(ServiceNotProvisioned, self).__init__(
-            "Hosted Exchange (HE) is not provisioned for customer '%s' (status: %s), so it has no distribution groups "
+            "Hosted Exchange (HE) is not provisioned for customer '%s' (status: %s), so it has no %s "
             "to create or change. Provision the customer's Hosted Exchange service first, then run this task again. "
-            "Nothing was sent." % (customer, status or 'unknown'))
+            "Nothing was sent." % (customer, status or 'unknown', objects))
 
 
 class ProviderNotEnabled(CortexError):

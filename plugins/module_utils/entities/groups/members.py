@@ -15,7 +15,8 @@ SelectedRecipientListField  distribution-group <members>, <sendasmembers>, <send
                             only the difference is sent, the rest of the list is left alone.
 
 Identities compare case-insensitively. Users are named as they were created (``alice``) or stored
-(``alice_TC``); recipients also by e-mail address, which is how distribution groups show them (directory.py).
+(``alice_TC``); recipients also by e-mail address, which is how distribution groups show them (directory.py), and
+contacts by display name (contact.py: a name that is no user is looked up among the contacts).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -24,6 +25,7 @@ __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.directory import UserDirectory, is_email
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import ContactDirectory
 from ansible_collections.atria.cortex.plugins.module_utils.engine.fields import Change, Field
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import list_delta, merge_list, same_items
 
@@ -59,16 +61,16 @@ class _MemberList(Field):
     def mode(self, params):
         return params.get(self.mode_option) or 'exact'
 
-    def wanted(self, current, desired, params, users):
+    def wanted(self, current, desired, params, users, context=None):
         """The whole list the entity should end up with (merge_list does the modes); ``users``: the run's
-        UserDirectory."""
+        UserDirectory, ``context`` the run's context (other lookups)."""
         raise NotImplementedError
 
     def compare(self, current, desired, params, creating, context=None):
         if desired is None:
             return Change(False, before=current, after=current)
         current = current or []
-        wanted = self.wanted(current, desired, params, context.lookup(UserDirectory))
+        wanted = self.wanted(current, desired, params, context.lookup(UserDirectory), context)
         if same_items(current, wanted, ignore_case=True):
             return Change(False, before=current, after=current)
         return Change(True, send=self.to_send(current, wanted), before=current, after=wanted)
@@ -91,7 +93,7 @@ class UserNameListField(_MemberList):
     def identity(self, item):
         return (xml_codec.text_of(item, self.name_tag) or '').strip()
 
-    def wanted(self, current, desired, params, users):
+    def wanted(self, current, desired, params, users, context=None):
         stored = [users.stored_name(name) for name in desired]
         return merge_list(current, stored, self.mode(params), ignore_case=True)
 
@@ -113,9 +115,11 @@ class RecipientListField(_MemberList):
     def identity(self, item):
         return (xml_codec.text_of(item, 'email') or '').strip() or (xml_codec.text_of(item, 'displayname') or '').strip()
 
-    def wanted(self, current, desired, params, users):
+    def wanted(self, current, desired, params, users, context=None):
         mode = self.mode(params)
-        keys = users.recipient_keys(desired, current, lenient=(mode == 'absent'), what=self.option)
+        # A name that is no user may be a contact's display name: the contact's address is the key then.
+        others = context.lookup(ContactDirectory).keys if context is not None else None
+        keys = users.recipient_keys(desired, current, lenient=(mode == 'absent'), what=self.option, others=others)
         return merge_list(current, keys, mode, ignore_case=True)
 
     def build(self, value):

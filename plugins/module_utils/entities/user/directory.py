@@ -115,15 +115,18 @@ class UserDirectory:
             self._known[user['name'].lower()] = user
 
     # -- what list fields need ---------------------------------------------------------------------------
-    def recipient_keys(self, names, current, lenient=False, what='The list'):
+    def recipient_keys(self, names, current, lenient=False, what='The list', others=None):
         """Each name as the e-mail address a distribution-group list shows for it.
 
         An e-mail address stays as given. A user name becomes the user's address that ``current`` already
-        shows (a user may have several), else its primary address. Unknown users raise UnknownUsersError,
-        unless ``lenient`` (removing a user that does not exist removes nothing).
+        shows (a user may have several), else its primary address. ``others(names)`` -> {name: key} may name
+        the recipients among the names no user has (contacts by display name: groups/contact.py). Unknown users
+        raise UnknownUsersError, unless ``lenient`` (removing a user that does not exist removes nothing).
         """
         user_names = [name for name in names if not is_email(name)]
         users = self.users(user_names) if user_names else {}
+        unknown = [name for name in user_names if users[name] is None]
+        other_keys = others(unknown) if (others is not None and unknown) else {}
         shown = dict((item.lower(), item) for item in current or [])
         keys, missing = [], []
         for name in names:
@@ -131,6 +134,9 @@ class UserDirectory:
                 keys.append(name)
                 continue
             user = users[name]
+            if user is None and name in other_keys:
+                keys.append(shown.get(other_keys[name].lower(), other_keys[name]))
+                continue
             if user is None:
                 if not lenient:
                     missing.append(name)

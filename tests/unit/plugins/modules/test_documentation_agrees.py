@@ -28,6 +28,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.engine import fields 
 from ansible_collections.atria.cortex.plugins.module_utils.entities.approval.responses import APPROVAL_SUBSCRIPTION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import CONTACT
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, SERVICE_SUMMARY, USER_SERVICE
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
@@ -46,6 +47,8 @@ RESOURCES = {
     'atria_approval_managers': lambda module: [(APPROVAL_MANAGERS, None)],
     'atria_approval_response': lambda module: [(APPROVAL_SUBSCRIPTION, None)],
     'atria_approval_response_info': lambda module: [],
+    'atria_contact': lambda module: [(CONTACT, None)],
+    'atria_contact_info': lambda module: [(CONTACT, module.FILTER_OPTIONS)],
     'atria_customer': lambda module: [(CUSTOMER, None)],
     'atria_customer_info': lambda module: [(CUSTOMER, module.FILTER_OPTIONS)],
     'atria_dist_group': lambda module: [(DIST_GROUP, None)],

@@ -138,7 +138,36 @@ def test_unknown_user_fails_before_anything_is_sent_naming_it():
     with pytest.raises(UnknownUsersError) as failure:
         field.compare([], field.normalize(['nobody', 'xavier']), params('owners', 'present'), False)
     assert "user 'nobody' does not exist in customer 'DA'" in str(failure.value)
-    assert field.directory.client.calls == ['GET', 'FIND', 'GET']   # the FIND tells which name is unknown
+    # the FIND tells which name is unknown; one GET of the contacts tells it is no contact's display name either
+    assert field.directory.client.calls == ['GET', 'FIND', 'GET', 'GET']
+
+
+class UsersAndContactsClient(UsersClient):
+    """DA's users, and one contact (the HE service's <contacts> answer)."""
+
+    def get(self, entity):
+        if entity.find('service/contacts') is None:
+            return super(UsersAndContactsClient, self).get(entity)
+        self.calls.append('GET contacts')
+        return element('<response><customer><name>DA</name><service><name>HE</name><status>Provisioned</status><contacts>'
+                       '<contact><displayname>Pat Partner</displayname><email>pat@partner.example</email></contact>'
+                       '</contacts></service></customer></response>')
+
+
+def test_a_name_that_is_no_user_may_be_a_contact_s_display_name():
+    field = SelectedRecipientListField('members', 'members', 'member')
+    context = RunContext(UsersAndContactsClient(USERS), customer=CustomerRef('DA'))
+    field.announce(['xavier', 'PAT PARTNER'], context)
+    change = field.compare([], field.normalize(['xavier', 'PAT PARTNER']), params('members', 'present'), False, context=context)
+    assert change.after == ['xavier@da.example', 'pat@partner.example']
+    assert xml(field.build(change.send)[0]).count('<email>pat@partner.example</email>') == 1
+    # already a member (the list shows contacts by e-mail address): nothing to send, and still no user is asked twice
+    again = field.compare(['PAT@partner.example', 'xavier@da.example'], field.normalize(['Pat Partner']),
+                          params('members', 'present'), False, context=context)
+    assert not again.changed
+    assert context.client.calls == ['GET', 'FIND', 'GET', 'GET contacts']
+    with pytest.raises(UnknownUsersError):
+        field.compare([], field.normalize(['Pat Parner']), params('members', 'present'), False, context=context)
 
 
 def test_removing_an_unknown_user_removes_nothing():
