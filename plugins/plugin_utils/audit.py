@@ -31,6 +31,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.res
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import CONTACT
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
+from ansible_collections.atria.cortex.plugins.module_utils.entities.location.resource import LOCATION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import SERVICE_SUMMARY
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
 from ansible_collections.atria.cortex.plugins.plugin_utils.audit_template import CARDS, HTML_TEMPLATE
@@ -53,6 +54,7 @@ MANAGED_ENTITIES = {
     'atria_approval_response': APPROVAL_SUBSCRIPTION,
     'atria_dist_group': DIST_GROUP,
     'atria_contact': CONTACT,
+    'atria_location': LOCATION,
 }
 ENTITY_NAMES = dict((module, (resource.noun, resource.identity)) for module, resource in MANAGED_ENTITIES.items())
 
