@@ -52,6 +52,11 @@ EXCHANGE = dict(customer='REL', name='HE', version='2013', package='Default', us
 DA_MEMBERS = ('atria_user', dict(customer='DA', users=[dict(name='relx'), dict(name='rely')]))
 DIST_GROUP = dict(customer='DA', display_name='Reliability Team', email='reliability@nervogrid.com', members=['relx'],
                   owners=['rely'], hide_from_address_lists=True)
+# DA is seeded with Hosted Exchange: a contact of its address book.
+CONTACT = dict(customer='DA', display_name='Reliability Contact', email='rel.contact@partner.example',
+               company_name='Partner Ltd', state_or_province='Kent', hide_from_address_lists=True)
+# A location of the service provider (no customer uses it, so it can be deleted again).
+LOCATION = dict(name='Location REL', services=['HE', 'File Sharing'], customer_properties={'City': 'Riga'})
 APPROVAL_GROUP = dict(customer='DA', name='Reliability Approvers', description='Approves the reliability tests',
                       members_to_approve=2, members=['relx', 'rely'])
 
@@ -152,6 +157,37 @@ def _dist_group_values(code, display_name):
         record = _dist_group(state, code, display_name)
         return {'email': record.get('email'), 'mailtip': record.get('mailtip'), 'hidden': record.get('hidefromaddresslists'),
                 'members': _user_names(state, record.get('members', [])), 'owners': _user_names(state, record.get('owners', []))}
+    return stored
+
+
+def _contacts_of(state, code):
+    return _customer_service_of(state, code, 'HE').get('contacts', [])
+
+
+def _contacts_named(code, display_name):
+    def identities(state):
+        return {display_name: _count(_contacts_of(state, code), lambda rec: rec['displayname'] == display_name)}
+    return identities
+
+
+def _contact_values(code, display_name):
+    def stored(state):
+        record = next((rec for rec in _contacts_of(state, code) if rec['displayname'] == display_name), {})
+        return dict((tag, record.get(tag)) for tag in ('email', 'companyname', 'jobtitle', 'state', 'hidefromaddresslists'))
+    return stored
+
+
+def _locations_named(name):
+    def identities(state):
+        return {name: _count(state.get('locations', []), lambda rec: rec['name'] == name)}
+    return identities
+
+
+def _location_values(name):
+    def stored(state):
+        record = next((rec for rec in state.get('locations', []) if rec['name'] == name), {})
+        return {'services': sorted(record.get('services') or []),
+                'City': (record.get('customer_properties') or {}).get('City')}
     return stored
 
 
@@ -273,6 +309,16 @@ CASES = [
                 'update': {'email': 'reliability@nervogrid.com', 'mailtip': 'Ask & <us>', 'hidden': True, 'members': ['relx_DA'],
                            'owners': ['rely_DA']}},
                setup=[DA_MEMBERS]),
+    ModuleCase('contact', 'atria_contact', CONTACT, dict(CONTACT, job_title='Buyer & <lead>'),
+               _contacts_named('DA', CONTACT['display_name']), _contact_values('DA', CONTACT['display_name']),
+               {'create': {'email': 'rel.contact@partner.example', 'companyname': 'Partner Ltd', 'jobtitle': '',
+                           'state': 'Kent', 'hidefromaddresslists': True},
+                'update': {'email': 'rel.contact@partner.example', 'companyname': 'Partner Ltd', 'jobtitle': 'Buyer & <lead>',
+                           'state': 'Kent', 'hidefromaddresslists': True}}),
+    ModuleCase('location', 'atria_location', LOCATION, dict(LOCATION, customer_properties={'City': 'Riga & <Old Town>'}),
+               _locations_named(LOCATION['name']), _location_values(LOCATION['name']),
+               {'create': {'services': ['FSS', 'HE'], 'City': 'Riga'},
+                'update': {'services': ['FSS', 'HE'], 'City': 'Riga & <Old Town>'}}),
     ModuleCase('approval group', 'atria_approval_group', APPROVAL_GROUP,
                dict(APPROVAL_GROUP, description='Approves the reliability tests & more'),
                _approval_groups_named('DA', APPROVAL_GROUP['name']), _approval_group_values('DA', APPROVAL_GROUP['name']),
@@ -303,7 +349,10 @@ INFO_CASES = {
     'atria_approval_group_info': dict(customer='REL'),
     'atria_approval_response_info': dict(customer='DA', all=True),
     'atria_dist_group_info': dict(customer='REL'),
+    'atria_contact_info': dict(customer='DA'),
+    'atria_location_info': dict(services=True),
     'atria_request_info': dict(id=45666),      # the first provisioning request after a reset: REL's creation
+    'atria_report_info': dict(name='Customers with Query', parameters={'Name': 'REL'}, format='tsv'),
 }
 
 

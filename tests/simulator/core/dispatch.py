@@ -6,7 +6,7 @@ with nothing the server knows answers an empty <response version="1.0" />.
 
 from ..customers import actions as customers
 from ..dialect import releases, spellings, tagfilter
-from ..system import identity, location, version
+from ..system import identity, location, report, version
 from . import extensions, provisioning
 from .errors import SimError
 from .xmlio import response, sub
@@ -25,6 +25,7 @@ HANDLERS = {
     "identity": identity.identity,
     "global": version.global_info,
     "location": location.location,
+    "report": report.report,
     "request": provisioning.handle,
     "approval": _approval,
 }

@@ -95,6 +95,7 @@ CONFIG = {
     "global_version": _check_version,
     "keep_user_plans_on_deprovision": bool,
     "exchange_version_required": bool,
+    "report_query_ms": lambda value: max(0, int(value)),
 }
 CONFIG_KEYS = tuple(CONFIG)
 

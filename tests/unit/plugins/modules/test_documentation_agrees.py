@@ -30,6 +30,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.res
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import CONTACT
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
+from ansible_collections.atria.cortex.plugins.module_utils.entities.location.resource import LOCATION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, SERVICE_SUMMARY, USER_SERVICE
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
 
@@ -53,6 +54,9 @@ RESOURCES = {
     'atria_customer_info': lambda module: [(CUSTOMER, module.FILTER_OPTIONS)],
     'atria_dist_group': lambda module: [(DIST_GROUP, None)],
     'atria_dist_group_info': lambda module: [(DIST_GROUP, module.FILTER_OPTIONS)],
+    'atria_location': lambda module: [(LOCATION, None)],
+    'atria_location_info': lambda module: [(LOCATION, module.FILTER_OPTIONS)],
+    'atria_report_info': lambda module: [],
     'atria_request_info': lambda module: [],
     'atria_service': lambda module: [(CUSTOMER_SERVICE, None), (USER_SERVICE, None)],
     'atria_service_info': lambda module: [(SERVICE_SUMMARY, module.FILTER_OPTIONS)],
