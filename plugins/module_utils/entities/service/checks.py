@@ -21,6 +21,10 @@ from ansible_collections.atria.cortex.plugins.module_utils.api.errors import INV
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.plans import ServiceOptionError, describe_plans, find_plan, read_plans
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import HOSTED_EXCHANGE, required_properties, same_name
 from ansible_collections.atria.cortex.plugins.module_utils.api.status import NOT_PROVISIONED, PROVISIONED, status_equal
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.exchange import CUSTOMER_EXCHANGE_OPTIONS
+
+# The customer-service options only Hosted Exchange has (a service found by a display name Appendix B lacks).
+EXCHANGE_OPTIONS = CUSTOMER_EXCHANGE_OPTIONS + ('mailbox_storage_limit',)
 
 
 def label(service_el, code):
@@ -45,6 +49,10 @@ def customer_service_checks(client, locator):
         if plan.sent('version') is not None and not same_name(locator.code, HOSTED_EXCHANGE):
             raise ServiceOptionError('version applies to Hosted Exchange (HE) only, not to %s. Remove it from the task.'
                                      % locator.code)
+        exchange = [field.option for field, change in plan.changes if field.option in EXCHANGE_OPTIONS]
+        if exchange and not same_name(locator.code, HOSTED_EXCHANGE):
+            raise ServiceOptionError('%s apply to Hosted Exchange (HE) only, not to %s. Remove them from the task.'
+                                     % (', '.join(exchange), locator.code))
         if _provisioning(plan):
             # One GET of the service with its property rules serves both checks.
             address = locator.customer_service_address()
@@ -177,5 +185,32 @@ def instance_checks(client, locator):
                 "%s is not provisioned for customer '%s'; provision it before adding instances: a task with customer: "
                 "%s and name: %s but no instance, before this one."
                 % (label(service, locator.code), customer, customer, locator.code))
+
+    return check
+
+
+# -- instances assigned to users -------------------------------------------------------------------------------
+def user_instance_checks(client, locator):
+    """Before an instance is assigned to a user: the user has the service, and the customer's service has the instance
+    (one GET of the customer's instances; nothing is read when nothing is to be written)."""
+    def check(plan):
+        if plan.action != 'create':
+            return
+        service = locator.service
+        customer = service.customer.code or service.customer.reference
+        user = service.user.name or service.user.upn
+        names = locator.customer_instances(client)
+        if locator.name.lower() not in [name.lower() for name in names]:
+            raise ServiceOptionError(
+                "Customer '%s' has no instance %r of %s (its instances: %s). Create it on the customer service first: a "
+                "task with customer: %s, name: %s and instance: %s but no user."
+                % (customer, locator.name, label(locator.user_service, service.code), ', '.join(names) or 'none', customer,
+                   service.code, locator.name))
+        user_service = locator.user_service
+        if user_service is None or status_equal(xml_codec.text_of(user_service, 'status'), NOT_PROVISIONED):
+            raise ServiceOptionError(
+                "%s is not provisioned for user '%s', so no instance of it can be assigned to the user. Provision it "
+                "first: a task with customer: %s, user: %s and name: %s but no instance, before this one."
+                % (label(user_service, service.code), user, customer, user, service.code))
 
     return check

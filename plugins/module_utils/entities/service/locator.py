@@ -126,3 +126,58 @@ class InstanceLocator:
 
     def retry_after(self, error, client):
         return self.service.retry_after(error, client)
+
+
+class UserInstanceAddress(InstanceAddress):
+    """An instance assigned to a user: customer/user/service/instances/instance.
+
+    The read remembers which instances the user holds (on the locator). A SET carries them all with the new one: the
+    guide shows no SET of a user's instances, so the list is sent whole - right for a server that replaces the list
+    and for one that adds to it. A DELETE (no entity children) names only the instance it takes away.
+    """
+
+    def __init__(self, locator, levels):
+        super(UserInstanceAddress, self).__init__(levels)
+        self.locator = locator
+
+    def read(self, client, children=()):
+        service = Address(self.levels[:-2])
+        answer = client.get(service.element(list(children) + [xml_codec.leaf('instances')]))
+        self.locator.remember(service.entity_in(answer))
+        return self.entity_in(answer)
+
+    def element(self, children=(), entity_children=True):
+        root = super(UserInstanceAddress, self).element(children, entity_children)
+        if entity_children:
+            container = root
+            for level in self.levels[1:-1]:
+                container = container.find(level.tag)
+            others = [name for name in self.locator.held if name.lower() != str(self.locator.name).lower()]
+            for index, name in enumerate(others):     # the ones held first, in their order, then the new one
+                container.insert(index, Level('instance', [('name', name)]).element())
+        return root
+
+
+class UserInstanceLocator(InstanceLocator):
+    """An instance of the customer's multi-instance service, assigned to a user of the customer."""
+
+    def __init__(self, service, name):
+        super(UserInstanceLocator, self).__init__(service, name)
+        self.held = []                  # the instances the user holds, as the last read showed them
+        self.user_service = None        # the user's service element of the last read
+
+    def remember(self, service_el):
+        self.user_service = service_el
+        self.held = [xml_codec.text_of(item, 'name') or '' for item in service_el.iterfind('instances/instance')] \
+            if service_el is not None else []
+
+    def address(self, client):
+        return UserInstanceAddress(self, self.service.address(client).levels + [
+            Level('instances', []), Level('instance', [('name', self.name)], pick_by_keys=True)])
+
+    def customer_instances(self, client):
+        """The names of the instances of the customer's service (one GET, before a write)."""
+        address = self.service.customer_service_address()
+        service = address.entity_in(client.get(address.element([xml_codec.leaf('instances')])))
+        return [xml_codec.text_of(item, 'name') or '' for item in service.iterfind('instances/instance')] \
+            if service is not None else []
