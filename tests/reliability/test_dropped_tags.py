@@ -30,6 +30,7 @@ from tests.reliability.inprocess import connection, run_module, writing_modules
 from tests.reliability.module_cases import SEEDED_SUBSCRIPTION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import CONTACT
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, USER_SERVICE
@@ -44,6 +45,10 @@ DA_USERS = ('atria_user', dict(customer='DA', users=[dict(name='relx'), dict(nam
 GROUP = dict(customer='DA', display_name='Dropped Tags Team', email='dropped@nervogrid.com', members=['relx'])
 APPROVERS = dict(customer='DA', name='Dropped Tags Approvers', description='Approves', members_to_approve=1, members=['relx'])
 SUBSCRIPTIONS = {'users': {'provision': 'Object'}}
+# A contact of DA found by its path (the simulator's distinguished name), so that its display name and sync object id
+# are fields to change like the others.
+DROPPED_CONTACT = dict(customer='DA', display_name='Dropped Tags Contact', email='dropped.contact@partner.example')
+CONTACT_PATH = 'CN=Dropped Tags Contact,OU=Contacts,OU=Demo Also(DA),OU=Customers,DC=pp-exchange,DC=local'
 
 SCENARIOS = [
     Scenario('customer', 'atria_customer', CUSTOMER, 'customer', [('atria_customer', REL)],
@@ -99,6 +104,17 @@ SCENARIOS = [
               'member_join_restriction': 'Open', 'member_depart_restriction': 'ApprovalRequired',
               'send_moderation_notifications': True, 'email_addresses': ['other@nervogrid.com'], 'owners': ['rely'],
               'members': ['rely'], 'send_as_members': ['relz'], 'accepted_senders': ['relx'], 'rejected_senders': ['relz']},
+             [dict(state='absent')]),
+    Scenario('contact', 'atria_contact', lambda: CONTACT, 'customer/service/contacts/contact',
+             [('atria_contact', DROPPED_CONTACT)],
+             dict(customer='DA', path=CONTACT_PATH),
+             {'display_name': 'Dropped Tags Contact Two', 'sync_object_id': 'dropped-sync-2',
+              'email': 'dropped2@partner.example', 'email_alias': 'droppedtwo', 'first_name': 'Dora',
+              'last_name': 'Dropped', 'initials': 'DD', 'job_title': 'Buyer', 'company_name': 'Partner Ltd',
+              'business_phone': '+44 20 7946 0001', 'business_fax': '+44 20 7946 0002', 'home_phone': '+44 20 7946 0003',
+              'mobile': '+44 7700 900001', 'web_page': 'https://partner.example', 'street': '1 High Street',
+              'city': 'Canterbury', 'state_or_province': 'Kent', 'country': 'United Kingdom', 'postcode': 'CT1 1AA',
+              'hide_from_address_lists': True},
              [dict(state='absent')]),
     Scenario('approval group', 'atria_approval_group', lambda: APPROVAL_GROUP, 'customer/approvalproviders/approvalprovider/groups/group',
              [DA_USERS, ('atria_approval_group', APPROVERS)],
