@@ -33,7 +33,7 @@ HANDLERS = {
 PATH_CHILDREN = {
     "customer": ("user", "service", "approvalproviders", "approvalresponses"),
     "user": ("service", "approvalresponses"),
-    "service": ("distributiongroups",),
+    "service": ("distributiongroups", "contacts"),
 }
 
 
