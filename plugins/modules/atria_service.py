@@ -24,7 +24,8 @@ description:
     plan the customer service does not offer or enable, a user service whose customer service is not
     provisioned, a required property missing (File Sharing needs C(FileShareServer)).
   - Multi-instance services (CRM 2011, SharePoint 2010, Microsoft SQL Server Hosting, Windows Web-Hosting) can
-    have instances; O(instance) creates, updates and deletes one of them on the customer service.
+    have instances; O(instance) creates, updates and deletes one of them on the customer service, or with O(user)
+    assigns one to a user or takes it away.
 author:
   - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:
@@ -95,12 +96,126 @@ options:
       - Service settings (with O(instance), instance settings) by property name. Only the given keys are compared
         and changed; hidden properties are read too (the guide's C(filter="all")).
     type: dict
+  accepted_domains:
+    description:
+      - The accepted domains of the customer's Hosted Exchange (the domains mail is accepted for; guide line 107),
+        each a domain of the customer (see M(atria.cortex.atria_customer) O(atria.cortex.atria_customer#module:domains)).
+        A domain the customer does not have is refused before anything is sent.
+      - Sent as the CPSM 11 capture C(CustomerModifyExchange) sends them, in one request - C(<authoritativedomains>)
+        with the authoritative ones and C(<domains>) with all of them and their type; the server replaces the list.
+      - Names compare case-insensitively. See O(accepted_domains_mode). Hosted Exchange (C(HE)) customer services only.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description: The domain, for example C(example.com).
+        type: str
+        required: true
+      type:
+        description: The Exchange accepted-domain type.
+        type: str
+        choices: [authoritative, internalrelay, externalrelay]
+        default: authoritative
+  accepted_domains_mode:
+    description:
+      - V(exact) makes O(accepted_domains) the whole list; V(present) adds the listed domains (or changes their type)
+        and keeps the others; V(absent) removes the listed names.
+    type: str
+    choices: [exact, present, absent]
+    default: exact
+  mailbox_storage_limit:
+    description:
+      - The mailbox storage limit (C(<mailboxstoragelimit>)), a number or C(Unlimited).
+      - Without O(user), the customer's Hosted Exchange default; with O(user), the user's mailbox. Hosted Exchange only.
+      - For a user it travels as C(<mailboxstoragelimit>) in the user's Hosted Exchange service. The captures show that
+        tag only at customer level (C(CustomerServiceGet)) and the guide documents no user-level mailbox limit, so
+        the read-back decides - a server that ignores it fails the task naming the option.
+    type: raw
+  update_email_address_policy:
+    description:
+      - The customer's Hosted Exchange C(<UpdateEmailAddressPolicy>) flag (capture C(CustomerServiceGet)). Customer
+        Hosted Exchange only.
+    type: bool
+  public_folder_override_template:
+    description:
+      - Public folders - whether the customer's settings override the plan's template (C(<publicfolder><overridetemplate>)).
+        The public-folder options travel in one C(<publicfolder>) element. Customer Hosted Exchange only.
+    type: bool
+  public_folder_create:
+    description: Public folders - whether the customer has public folders (C(<publicfolder><create>)). Customer Hosted Exchange only.
+    type: bool
+  public_folder_storage_limit:
+    description: Public folders - storage limit (C(<publicfolder><storagelimit>)), a number or C(Unlimited).
+    type: raw
+  public_folder_warning_limit:
+    description: Public folders - warning limit (C(<publicfolder><warninglimit>)), a number or C(Unlimited).
+    type: raw
+  public_folder_item_limit:
+    description: Public folders - item limit (C(<publicfolder><itemlimit>)), a number or C(Unlimited).
+    type: raw
+  reply_address:
+    description:
+      - The reply (primary SMTP) address of the user's Hosted Exchange mailbox (C(<replyaddress>), capture
+        C(UserServiceGet)). With O(user) and Hosted Exchange only.
+      - Its domain must be a domain of the customer (M(atria.cortex.atria_customer) O(atria.cortex.atria_customer#module:domains));
+        another is refused before anything is sent.
+    type: str
+  email_addresses:
+    description:
+      - The user's other SMTP addresses (not O(reply_address)). With O(user) and Hosted Exchange only. See
+        O(email_addresses_mode).
+      - Sent as C(<emailaddresses><emailaddress>) in the user's Hosted Exchange service - the guide's spelling of an
+        Exchange object's address list, which the server replaces as a whole (Atria guide line 3041), so the whole
+        resulting list is sent. The guide shows no user-level SET of them, so the read-back decides - a server that
+        ignores them fails the task naming the option.
+      - Read from the service's C(<emailaddresses>) when the answer has it, else from the user's
+        C(<addresses><address>) (captures C(UserGet), C(UserServiceGet)); the one with C(primary="True") is the reply
+        address and is not part of this list.
+      - Each domain must be a domain of the customer; another is refused before anything is sent. Addresses compare
+        case-insensitively.
+    type: list
+    elements: str
+  email_addresses_mode:
+    description:
+      - V(exact) makes O(email_addresses) the whole list; V(present) adds the listed addresses and keeps the others;
+        V(absent) removes the listed addresses.
+    type: str
+    choices: [exact, present, absent]
+    default: exact
+  distribution_groups:
+    description:
+      - The distribution groups the user is a member of, each by display name, e-mail address or path
+        (distinguished name). With O(user) and Hosted Exchange only. See O(distribution_groups_mode).
+      - Read with the guide's "Get Distribution Groups of which the User is a Member" in the same request as the
+        service, and changed with "Add a User to a Distribution Group" (a user-level request with C(<selected>)),
+        which carries only the groups to join or leave. Returned as the groups' display names.
+      - A group to join must exist for the customer (one read of the customer's groups, only when the user must join
+        a group); an unknown group is refused before anything is sent, naming the customer's groups. CPSM 10 has no
+        distribution groups, so there the task is refused, naming the release.
+    type: list
+    elements: str
+  distribution_groups_mode:
+    description:
+      - V(exact) makes O(distribution_groups) the user's whole list (the user leaves the groups not listed);
+        V(present) joins the listed groups and keeps the others; V(absent) leaves the listed groups.
+    type: str
+    choices: [exact, present, absent]
+    default: exact
   instance:
     description:
       - An instance of a multi-instance service of the customer (CRM 2011, SharePoint 2010, Microsoft SQL Server
         Hosting, Windows Web-Hosting), by name. V(present) creates (or updates, with O(properties)) it, V(absent)
         deletes it.
-      - The service must already be provisioned. Assigning instances to users is not managed by this module.
+      - The service must already be provisioned.
+      - With O(user), the instance of the customer's service assigned to that user - V(present) assigns it (a SET of
+        C(customer/user/service/instances/instance), the shape the guide's read of a user's instance shows, lines
+        2399-2431 "CRM 2011 for a User"), V(absent) takes it away from the user (a DELETE of the same path - guide line
+        302, DELETE uses "the same format as the GET request" and "Only service instances can be deleted"); the
+        customer's instance stays. The guide shows no SET of a user's instances, so the SET carries every instance the
+        user holds with the new one (right for a server that replaces the list and for one that adds to it), and the
+        read after the write decides whether it took. The customer's service must have the instance and the user must
+        have the service (refused before anything is sent, with the task that fixes it). O(properties) belong to the
+        customer's instance and are refused with O(user).
     type: str
 notes:
   - The result's C(service.status) is predicted after a change without O(wait); use O(wait=true) to return the
@@ -162,6 +277,40 @@ EXAMPLES = r"""
     properties:
       SiteUrl: https://sites.example.com/acme
 
+- name: Hosted Exchange settings of the customer (accepted domains, public folders, mailbox limit)
+  atria.cortex.atria_service:
+    customer: ACME
+    name: HE
+    accepted_domains:
+      - name: acme.example
+      - name: mail.acme.example
+        type: internalrelay
+    update_email_address_policy: true
+    mailbox_storage_limit: 2048
+    public_folder_create: true
+    public_folder_override_template: true
+    public_folder_storage_limit: Unlimited
+    public_folder_warning_limit: 900
+    public_folder_item_limit: Unlimited
+
+- name: Alice's mailbox - reply address, other addresses, storage limit, and her groups (Sales and Support)
+  atria.cortex.atria_service:
+    customer: ACME
+    user: alice
+    name: HE
+    reply_address: alice@acme.example
+    email_addresses: [a.smith@acme.example, sales.alice@acme.example]
+    mailbox_storage_limit: 2048
+    distribution_groups: [Sales, support@acme.example]
+    distribution_groups_mode: present
+
+- name: Assign the customer's CRM 2011 instance Site01 to alice
+  atria.cortex.atria_service:
+    customer: ACME
+    user: alice
+    name: CRM2011
+    instance: Site01
+
 - name: De-provision Hosted Exchange for the customer and all its users
   atria.cortex.atria_service:
     customer: ACME
@@ -175,6 +324,14 @@ service:
     - The service as it is after the task (predicted after a change without O(wait), and in check mode).
     - C(user_plans) lists every user plan of a customer service with C(enabled), C(user_limit) and C(used); for a
       user service, the codes of the user's plans.
+    - A customer's Hosted Exchange also returns its settings (the options O(accepted_domains) to
+      O(public_folder_item_limit)) and C(address_formats), the e-mail address formats the server shows
+      (C(customerwide), and C(addresses) with C(example), C(domain), C(pattern), C(primary), C(assigned)). The guide
+      documents no request that sets address formats, so they are returned only (capture C(CustomerServiceGet);
+      the SET capture C(CustomerModifyExchange) carries none).
+    - A user's Hosted Exchange also returns C(reply_address), C(email_addresses) (the other SMTP addresses),
+      C(mailbox_storage_limit) when the server shows one, and C(distribution_groups) (display names) when the task
+      manages them.
   returned: when O(instance) is not given
   type: dict
   sample:
@@ -193,8 +350,22 @@ service:
     user_plans:
       - {name: FORFAIT_2GO_2013, fullname: Forfait_2Go_2013, user_limit: Unlimited, used: false, enabled: true}
       - {name: EX10_BASIC, fullname: Ex10 Basic, user_limit: Unlimited, used: false, enabled: false}
+    accepted_domains: [{name: test2.local, type: authoritative}]
+    update_email_address_policy: false
+    mailbox_storage_limit: Unlimited
+    public_folder_override_template: true
+    public_folder_create: true
+    public_folder_storage_limit: Unlimited
+    public_folder_warning_limit: Unlimited
+    public_folder_item_limit: Unlimited
+    address_formats:
+      customerwide: false
+      addresses:
+        - {example: Firstname.Lastname@test2.local, domain: test2.local, pattern: "%g.%s", primary: false, assigned: false}
 instance:
-  description: The instance as it is after the task, with O(instance).
+  description:
+    - The instance as it is after the task, with O(instance).
+    - With O(user), the instance assigned to the user - C(name) and C(instance), its name - or C({}) after V(absent).
   returned: when O(instance) is given
   type: dict
   sample:

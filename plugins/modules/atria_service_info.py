@@ -91,6 +91,10 @@ services:
     - The matching services. C(name), C(fullname), C(status), C(approval_pending) (and C(location) for a customer)
       always; with O(details) also what M(atria.cortex.atria_service) returns as C(service), and C(properties)
       and C(instances) when asked for.
+    - A customer's Hosted Exchange (C(HE)) with O(details) adds its settings - C(accepted_domains),
+      C(update_email_address_policy), C(mailbox_storage_limit), the C(public_folder_*) values - and
+      C(address_formats), the e-mail address formats the server shows (C(customerwide) and C(addresses), each with
+      C(example), C(domain), C(pattern), C(primary), C(assigned); capture C(CustomerServiceGet), returned only).
   returned: always
   type: list
   elements: dict

@@ -33,6 +33,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resourc
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import CONTACT
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
+from ansible_collections.atria.cortex.plugins.module_utils.entities.location.resource import LOCATION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, USER_SERVICE
 from ansible_collections.atria.cortex.plugins.module_utils.entities.approval.responses import APPROVAL_SUBSCRIPTION
 
@@ -49,6 +50,9 @@ SUBSCRIPTIONS = {'users': {'provision': 'Object'}}
 # are fields to change like the others.
 DROPPED_CONTACT = dict(customer='DA', display_name='Dropped Tags Contact', email='dropped.contact@partner.example')
 CONTACT_PATH = 'CN=Dropped Tags Contact,OU=Contacts,OU=Demo Also(DA),OU=Customers,DC=pp-exchange,DC=local'
+# A location of the service provider with one service and a default of each property list.
+DROPPED_LOCATION = dict(name='Location Dropped', services=['HE'], customer_properties={'City': 'Riga'},
+                        user_properties={'co': 'Latvia'})
 
 SCENARIOS = [
     Scenario('customer', 'atria_customer', CUSTOMER, 'customer', [('atria_customer', REL)],
@@ -87,14 +91,22 @@ SCENARIOS = [
              [('atria_customer', REL), ('atria_service', HE)],
              dict(customer='REL', name='HE'),
              {'package': 'Basic', 'user_plans': ['EX10_BASIC', 'EX10_FULL'], 'user_limit': 10, 'version': '2016',
-              'properties': {'MaxRecipients': '400'}},
+              'properties': {'MaxRecipients': '400'},
+              # customer-level Hosted Exchange settings (capture CustomerModifyExchange.xml)
+              'accepted_domains': [{'name': 'rel.example', 'type': 'internalrelay'}], 'update_email_address_policy': True,
+              'mailbox_storage_limit': 4096, 'public_folder_override_template': True, 'public_folder_create': True,
+              'public_folder_storage_limit': 700, 'public_folder_warning_limit': 600, 'public_folder_item_limit': 5000},
              [dict(state='absent')]),
     Scenario('user service', 'atria_service', lambda: USER_SERVICE, 'customer/user/service',
              [('atria_customer', REL), ('atria_service', dict(HE, user_plans=['EX10_BASIC', 'EX10_FULL'])),
               ('atria_user', dict(customer='REL', name='keeper')), ('atria_user', dict(customer='REL', name='rel1')),
-              ('atria_service', dict(customer='REL', user='rel1', name='HE', user_plans=['EX10_BASIC']))],
+              ('atria_service', dict(customer='REL', user='rel1', name='HE', user_plans=['EX10_BASIC'])),
+              ('atria_dist_group', dict(customer='REL', display_name='Rel Sales', email='relsales@rel.example'))],
              dict(customer='REL', user='rel1', name='HE'),
-             {'user_plans': ['EX10_FULL'], 'properties': {'HiddenFromAddressLists': 'True'}},
+             {'user_plans': ['EX10_FULL'], 'properties': {'HiddenFromAddressLists': 'True'},
+              # the user's Hosted Exchange mailbox (entities/service/mailbox.py)
+              'reply_address': 'rel.one@rel.example', 'email_addresses': ['rel1.other@rel.example'],
+              'mailbox_storage_limit': 1024, 'distribution_groups': ['Rel Sales']},
              [dict(state='absent')]),
     Scenario('distribution group', 'atria_dist_group', lambda: DIST_GROUP, 'customer/service/distributiongroups/distributiongroup',
              [DA_USERS, ('atria_dist_group', GROUP)],
@@ -116,6 +128,11 @@ SCENARIOS = [
               'city': 'Canterbury', 'state_or_province': 'Kent', 'country': 'United Kingdom', 'postcode': 'CT1 1AA',
               'hide_from_address_lists': True},
              [dict(state='absent')]),
+    # A location's DELETE carries nothing but its name (the addressing key), so it has no tag to drop.
+    Scenario('location', 'atria_location', LOCATION, 'location', [('atria_location', DROPPED_LOCATION)],
+             dict(name=DROPPED_LOCATION['name']),
+             {'services': ['HE', 'FSS'], 'customer_properties': {'City': 'Tallinn'}, 'user_properties': {'co': 'Estonia'}},
+             []),
     Scenario('approval group', 'atria_approval_group', lambda: APPROVAL_GROUP, 'customer/approvalproviders/approvalprovider/groups/group',
              [DA_USERS, ('atria_approval_group', APPROVERS)],
              dict(customer='DA', name=APPROVERS['name']),

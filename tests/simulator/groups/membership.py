@@ -2,13 +2,14 @@
 which the User is a Member", "Add a User to a Distribution Group"), and dropping a deleted object from every list.
 
 In the user-level SET, <selected>true</selected> (the default) on a <distributiongroup> adds the user to its
-<members>, <selected>false</selected> removes it; an unknown group is error 10.
+<members>, <selected>false</selected> removes it; an unknown group is error 10. The group is named by its
+<syncobjectid>, <path>, <displayname> or primary <email> (the guide's example uses path and display name).
 """
 
 from lxml import etree
 
 from ..core.errors import SimError
-from ..core.values import children, norm, opt_bool, sub
+from ..core.values import children, norm, opt_bool, sub, text
 from . import directory
 from .distribution import MEMBER_LISTS, find_group
 
@@ -33,6 +34,9 @@ def set_user_membership(ctx, customer, user, groups_el):
     changes = []
     for group_el in children(groups_el, "distributiongroup"):
         group = find_group(groups, group_el)
+        email = norm(text(group_el, "email"))
+        if group is None and email:
+            group = next((item for item in groups if norm(item.get("email")) == email), None)
         if group is None:
             raise SimError(10, "Distribution group %s not found for customer '%s'."
                            % (directory.describe(group_el), customer.get("name")))

@@ -12,6 +12,14 @@ Rules (guide "Provision a User Service", "Hosted Apps and Desktops to a User"; D
   deployment keeps listing them: config keep_user_plans_on_deprovision);
 - a user plan's (or the service's) user limit reached -> error 10;
 - <status>NotProvisioned</status> de-provisions.
+
+A user's Hosted Exchange mailbox (UserServiceGet.xml shows <replyaddress>; README "Behaviour worth knowing"):
+- <replyaddress> is the primary SMTP address; <emailaddresses><emailaddress> (the guide's spelling of an Exchange
+  object's address list, replaced as a whole: Atria guide line 3041) are the other SMTP addresses, shown as the
+  non-primary items of the user's <addresses> (the captured shape, UserGet.xml). Each must use a domain of the
+  customer (error 10). The guide shows no user-level SET of them; the simulator reads them as it reads a group's.
+- <mailboxstoragelimit> (a number or Unlimited; the captures show it at customer level only) is stored and shown
+  in the user's HE GET once set.
 """
 
 import copy
@@ -21,10 +29,10 @@ from lxml import etree
 from ..approvals import responses as approval_responses
 from ..core.errors import SimError
 from ..groups import membership
-from . import plans, properties
+from . import instances, plans, properties
 from .catalogue import find_plan, location_of, lookup, services_at
 from .records import NOT_PROVISIONED, active, clear_deprovisioned, ensure_user_record, plan_usage, stored, user_record
-from ..core.values import bool_text, child, children, limit_reached, norm, opt_bool, sub, text
+from ..core.values import bool_text, child, children, limit_reached, limit_text, norm, opt_bool, parse_limit, sub, text
 
 
 def _definition(customer, service_el):
@@ -76,6 +84,8 @@ def get_user_service(ctx, customer, user, service_el):
     el = _summary(definition, record)
     if definition["name"] == "HE" and active(ctx, record):
         sub(el, "replyaddress", record.get("replyaddress") or _default_reply(user))
+        if record.get("mailboxstoragelimit") is not None:
+            sub(el, "mailboxstoragelimit", limit_text(record["mailboxstoragelimit"]))
     tag = definition["plan_tag"]
     asked = {norm(text(plan_el, "name") or text(plan_el, "fullname")): plan_el
              for plan_el in children(service_el, tag)}
@@ -95,7 +105,7 @@ def get_user_service(ctx, customer, user, service_el):
     if props_el is not None:
         properties.render(el, definition["user_properties"], (record or {}).get("properties", {}), props_el)
     if child(service_el, "instances") is not None:
-        _render_instances(el, record)
+        instances.render_user(el, record, child(service_el, "instances"))     # the named ones, or all of them
     groups_el = child(service_el, "distributiongroups")
     if groups_el is not None:
         if definition["name"] != "HE":
@@ -143,15 +153,14 @@ def set_user_service(ctx, customer, user, service_el):
     chosen_instances = _choose_instances(ctx, definition, customer_record, record, service_el)
     settings = properties.apply(definition["user_properties"], (record or {}).get("properties", {}),
                                 child(service_el, "properties"), what)
+    mailbox = _mailbox_of(customer, service_el) if code == "HE" else {}
     provisioning = not active(ctx, record)
     if record is not None and record.get("approvalpending"):
         _held(ctx, customer, user, definition, record, "Provision")
     before = copy.deepcopy(record) if record is not None else None
     record = ensure_user_record(user, code)
     record.update({"plans": chosen, "instances": chosen_instances, "properties": settings})
-    reply = text(service_el, "replyaddress")
-    if code == "HE" and reply:
-        record["replyaddress"] = reply
+    record.update(mailbox)
     if provisioning and _held(ctx, customer, user, definition, record, "Provision", before):
         return
     final = "Provisioned" if provisioning else ctx.settled_status(record)
@@ -160,6 +169,39 @@ def set_user_service(ctx, customer, user, service_el):
                       "User Service", "%s/%s" % (user.get("name"), code), [record], final)
     if groups_el is not None:
         membership.set_user_membership(ctx, customer, user, groups_el)
+
+
+def _check_domain(customer, address, what):
+    domains = [norm(domain) for domain in customer.get("domains") or []]
+    if "@" not in address or norm(address.rpartition("@")[2]) not in domains:
+        raise SimError(10, "%s '%s' is not in a domain of customer '%s' (its domains: %s)."
+                       % (what, address, customer.get("name"), ", ".join(customer.get("domains") or [])))
+
+
+def _mailbox_of(customer, service_el):
+    """What a SET changes of a user's HE mailbox (checked before anything is stored): <replyaddress>,
+    <emailaddresses> (the whole list of other addresses) and <mailboxstoragelimit>."""
+    reply = text(service_el, "replyaddress")
+    addresses_el = child(service_el, "emailaddresses")
+    limit = text(service_el, "mailboxstoragelimit")
+    if reply:
+        _check_domain(customer, reply, "<replyaddress>")
+    addresses = None
+    if addresses_el is not None:
+        addresses = []
+        for item in children(addresses_el, "emailaddress"):
+            address = (item.text or "").strip()
+            if address and norm(address) not in [norm(known) for known in addresses]:
+                _check_domain(customer, address, "<emailaddresses><emailaddress>")
+                addresses.append(address)
+    changes = {}
+    if limit is not None and limit.strip():
+        changes["mailboxstoragelimit"] = parse_limit(limit, "User Hosted Exchange <mailboxstoragelimit>")
+    if reply:
+        changes["replyaddress"] = reply
+    if addresses is not None:
+        changes["emailaddresses"] = addresses
+    return changes
 
 
 def _held(ctx, customer, user, definition, record, event, before=None):

@@ -29,8 +29,16 @@ def user_detail(rec):
     addresses = sub(el, "addresses")
     # The primary address is the mailbox's reply address when one is set (UserServiceGet.xml shows them equal),
     # so a user's <addresses> and its entry in a distribution group (directory.user_view) name the same address.
-    reply = ((rec.get("services") or {}).get("HE") or {}).get("replyaddress")
-    sub(addresses, "address", reply or (rec.get("upn") or "").lower(), primary="True")
+    mailbox = (rec.get("services") or {}).get("HE") or {}
+    reply = mailbox.get("replyaddress")
+    primary = reply or (rec.get("upn") or "").lower()
+    sub(addresses, "address", primary, primary="True")
+    # The mailbox's other SMTP addresses (<emailaddresses> of the user's HE SET) follow as primary="False" items while
+    # the mailbox is there (services/user.py).
+    if mailbox.get("status") not in (None, "NotProvisioned"):
+        for address in mailbox.get("emailaddresses") or []:
+            if address.casefold() != primary.casefold():
+                sub(addresses, "address", address, primary="False")
     sub(el, "x500proxyaddresses")
     render_roles(el, rec.get("roles", []))
     sub(el, "locked", bool(rec.get("locked")))

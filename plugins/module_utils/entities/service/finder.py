@@ -16,7 +16,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_NOT_FOUND, USER_NOT_FOUND, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import DETAIL_BATCH
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Address
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import has_instances
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.catalog import HOSTED_EXCHANGE, has_instances, same_name
 
 
 def _owner(client, customer, user):
@@ -48,7 +48,9 @@ def find_services(client, customer, user=None):
 def get_services(client, customer, codes, user=None, with_properties=False, with_instances=False):
     """Detailed service elements for the given codes, in that order, DETAIL_BATCH services per GET.
 
-    Instances are asked for only from the services that have them: other services refuse <instances/>.
+    Instances are asked for only from the services that have them: other services refuse <instances/>. A user's
+    Hosted Exchange is asked for the distribution groups the user is in (guide: "Get Distribution Groups of which the
+    User is a Member"), in the same GET.
     """
     found = {}
     path = 'customer/service' if user is None else 'customer/user/service'
@@ -61,6 +63,8 @@ def get_services(client, customer, codes, user=None, with_properties=False, with
                 xml_codec.sub(service, 'properties', filter='all')
             if with_instances and has_instances(code):
                 xml_codec.sub(service, 'instances')
+            if user is not None and same_name(code, HOSTED_EXCHANGE):
+                xml_codec.sub(service, 'distributiongroups')
             children.append(service)
         for element in client.get(_owner(client, customer, user).element(children)).iterfind(path):
             found[(xml_codec.text_of(element, 'name') or '').lower()] = element

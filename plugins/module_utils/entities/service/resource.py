@@ -16,6 +16,8 @@ from ansible_collections.atria.cortex.plugins.module_utils.api.status import STA
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.plans import CustomerPlansField, PackageField, PlanListField, UserPlansField
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Resource
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.exchange import AddressFormatsFact, customer_exchange_fields
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.mailbox import mailbox_fields
 
 # Hidden service properties are only answered to <properties filter="all"/> (guide: Advanced properties).
 ALL_PROPERTIES = {'filter': 'all'}
@@ -44,14 +46,16 @@ CUSTOMER_SERVICE = Resource(
         f.LimitField('user_limit', 'userlimit'),
         f.Field('version', 'version'),
         f.PropertiesField('properties', read_attributes=ALL_PROPERTIES),
-    ),
+    ) + customer_exchange_fields(),
     facts=_summary_facts() + (
         f.BooleanField('is_billed', 'isbilled'),
         PlanListField('packages', 'package'),
+        AddressFormatsFact('address_formats'),
     ),
 )
 
-# A user service (UserServiceGet.xml): the plan or plans of the user, and its properties.
+# A user service (UserServiceGet.xml): the plan or plans of the user, and its properties; for Hosted Exchange also
+# the mailbox: reply address, other e-mail addresses, storage limit and the user's distribution groups.
 USER_SERVICE = Resource(
     noun='user service',
     result_key='service',
@@ -59,8 +63,8 @@ USER_SERVICE = Resource(
         f.Field('name', 'name', read_only=True, aliases=SERVICE_ALIASES),
         UserPlansField('user_plans'),
         f.PropertiesField('properties', read_attributes=ALL_PROPERTIES),
-    ),
-    facts=_summary_facts() + (f.Field('reply_address', 'replyaddress'),),
+    ) + mailbox_fields(),   # Hosted Exchange only (entities/service/mailbox.py)
+    facts=_summary_facts(),
 )
 
 
@@ -76,6 +80,20 @@ SERVICE_INSTANCE = Resource(
         f.BooleanField('approval_pending', 'approvalpending'),
     ),
     # Instances are created and deleted; their status follows the service's.
+    provisionable=False,
+)
+
+# An instance of the customer's multi-instance service assigned to one of its users: GET customer/user/service with
+# <instances/> lists them (guide lines 2399-2431, "CRM 2011 for a User"). The instance's settings are the customer's.
+USER_INSTANCE = Resource(
+    noun="user's service instance",
+    result_key='instance',
+    fields=(f.Field('instance', 'name', ignore_case=True),),
+    facts=(
+        f.Field('name', 'name'),
+        f.Field('status', 'status'),
+        f.BooleanField('approval_pending', 'approvalpending'),
+    ),
     provisionable=False,
 )
 

@@ -111,3 +111,103 @@ def test_an_instance_is_created_with_its_properties_and_deleted_by_name():
     run(client, name='SharePoint2010', instance='Site01', state='absent')
     (action, sent), = client.writes
     assert action == 'DELETE' and sent.findtext('service/instances/instance/name') == 'Site01'
+
+
+# -- a user's Hosted Exchange mailbox (entities/service/mailbox.py) ------------------------------------------------
+@pytest.mark.parametrize('overrides, words', [
+    (dict(reply_address='a@x.example'), "belong(s) to a user's Hosted Exchange mailbox: add user"),
+    (dict(user='alice', name='FSS', distribution_groups=['Sales']), "apply to a user's Hosted Exchange (HE) only, not to FSS"),
+    (dict(name='SharePoint2010', instance='Site', email_addresses=['a@x.example']), 'not an instance'),
+    (dict(user='alice', reply_address='A@x.example', email_addresses=['a@x.example']), 'lists the reply address'),
+])
+def test_mailbox_options_fit_a_users_hosted_exchange_only(overrides, words):
+    assert any(words in problem for problem in option_problems(params(**overrides)))
+
+
+def test_a_users_mailbox_task_has_no_problems():
+    assert option_problems(params(user='alice', reply_address='a@x.example', email_addresses=['b@x.example'],
+                                  mailbox_storage_limit=5, distribution_groups=['Sales'])) == []
+
+
+# -- an instance assigned to a user (guide lines 2399-2431; removed with DELETE, line 302) ----------------------------------
+def crm_of_user(instances=(), status='Provisioned'):
+    listed = ''.join('<instance><name>%s</name></instance>' % name for name in instances)
+    return customer_answer(element('<service><name>CRM2011</name><fullname>CRM 2011</fullname><status>%s</status>'
+                                   '<instances>%s</instances></service>' % (status, listed)), user='alice_TC')
+
+
+def crm_of_customer(*instances):
+    listed = ''.join('<instance><name>%s</name><status>Provisioned</status></instance>' % name for name in instances)
+    return customer_answer(element('<service><name>CRM2011</name><status>Provisioned</status><instances>%s</instances>'
+                                   '</service>' % listed))
+
+
+def user_instance(**overrides):
+    return dict(dict(name='CRM2011', user='alice', instance='Site02'), **overrides)
+
+
+def test_assigning_an_instance_sends_the_ones_held_with_it_and_reads_back():
+    client = ScriptedClient(answers(crm_of_user(['Site01'])), answers(crm_of_customer('Site01', 'Site02')), accept,
+                            answers(crm_of_user(['Site01', 'Site02'])))
+    result = run(client, **user_instance(instance='site02'))
+    assert result['changed'] and result['instance'] == {'name': 'Site02', 'instance': 'Site02'}
+    assert result['diff'] == {'before': {}, 'after': {'instance': 'site02'}}
+    asked = client.calls[0][1]
+    assert asked.find('user/service/instances') is not None and asked.find('user/service/instances/instance') is None
+    (action, sent), = client.writes
+    assert action == 'SET'
+    assert [item.findtext('name') for item in sent.findall('user/service/instances/instance')] == ['Site01', 'site02']
+    assert sent.findtext('user/name') == 'alice_TC'
+
+
+def test_an_assigned_instance_again_is_one_read_in_any_case():
+    client = ScriptedClient(answers(crm_of_user(['Site01', 'Site02'])))
+    result = run(client, **user_instance(instance='SITE02'))
+    assert result['changed'] is False and len(client.calls) == 1
+
+
+def test_check_mode_reads_and_checks_but_sends_nothing():
+    client = ScriptedClient(answers(crm_of_user()), answers(crm_of_customer('Site02')))
+    result = run(client, check_mode=True, **user_instance())
+    assert result['changed'] and not client.writes
+
+
+def test_an_instance_the_customer_lacks_is_refused_before_any_write():
+    client = ScriptedClient(answers(crm_of_user()), answers(crm_of_customer('Site01')))
+    with pytest.raises(Exception) as refused:
+        run(client, **user_instance(instance='Nope'))
+    assert "has no instance 'Nope'" in str(refused.value) and 'its instances: Site01' in str(refused.value)
+    assert 'instance: Nope but no user' in str(refused.value) and not client.writes
+
+
+def test_a_user_without_the_service_is_refused_before_any_write():
+    client = ScriptedClient(answers(crm_of_user(status='NotProvisioned')), answers(crm_of_customer('Site02')))
+    with pytest.raises(Exception) as refused:
+        run(client, **user_instance())
+    assert "not provisioned for user 'alice'" in str(refused.value) and not client.writes
+
+
+def test_removing_deletes_the_user_path_and_a_read_back_still_showing_it_fails():
+    client = ScriptedClient(answers(crm_of_user(['Site01', 'Site02'])), accept, answers(crm_of_user(['Site01'])))
+    result = run(client, state='absent', **user_instance())
+    (action, sent), = client.writes
+    assert action == 'DELETE' and [item.findtext('name') for item in sent.findall('user/service/instances/instance')] == ['Site02']
+    assert result['changed'] and result['instance'] == {}
+
+    client = ScriptedClient(answers(crm_of_user(['Site02'])), accept, answers(crm_of_user(['Site02'])))
+    with pytest.raises(Exception) as failed:
+        run(client, state='absent', **user_instance())
+    assert "removal of instance 'Site02'" in str(failed.value) and 'still exists' in str(failed.value)
+
+
+def test_an_assignment_the_server_ignored_fails():
+    client = ScriptedClient(answers(crm_of_user()), answers(crm_of_customer('Site02')), accept, answers(crm_of_user()))
+    with pytest.raises(Exception) as failed:
+        run(client, **user_instance())
+    assert "creation of instance 'Site02'" in str(failed.value) and 'does not find it' in str(failed.value)
+
+
+def test_properties_of_a_user_instance_are_refused():
+    assert any('customer\'s instance settings' in problem
+               for problem in option_problems(params(**user_instance(properties={'OrganizationUrl': 'x'}))))
+    assert option_problems(params(**user_instance())) == []
