@@ -19,7 +19,7 @@ description:
     carries what the location's GET answers, as the guide does for every entity - C(<service>) items and the
     C(<customer><customerproperties>) and C(<user><additionalproperties>) property lists - and reads the
     location back after every write; a value the server did not take fails the task, naming the option.
-  - A customer chooses its location when it is created (M(atria.cortex.atria_customer) O(atria.cortex.atria_customer#module:location))
+  - A customer chooses its location when it is created (O(atria.cortex.atria_customer#module:location))
     and keeps it. A location a customer still has cannot be deleted; with O(state=absent) the module finds those
     customers first and fails naming them, before anything is sent.
   - An identical re-run sends one read request (a GET of the location) and reports no change.
@@ -52,7 +52,7 @@ options:
       - Defaults of customer properties at this location, by property name (as the location's
         C(<customerproperties>) lists them, for example C(City)).
       - Only the names given are compared and sent; the others keep their values.
-      - Not on CPSM 10 (its guide has no location property lists): refused there before anything is sent.
+      - Not on CPSM 10, whose guide has no location property lists; refused there before anything is sent.
     type: dict
   user_properties:
     description:

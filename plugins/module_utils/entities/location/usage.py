@@ -18,7 +18,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import APPENDIX_A, LOCATION_ERROR, CortexError
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import APPENDIX_A, CUSTOMER_NOT_FOUND, LOCATION_ERROR, CortexError, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.finder import find_customers, get_customer
 
 
@@ -30,7 +30,12 @@ def customers_using(client, location):
         code = xml_codec.text_of(summary, 'name')
         if not code:
             continue
-        customer = get_customer(client, code)
+        try:
+            customer = get_customer(client, code)
+        except NotFoundError as error:
+            if error.code != CUSTOMER_NOT_FOUND:
+                raise
+            continue        # deleted since the FIND: it no longer uses the location
         if customer is not None and (xml_codec.text_of(customer, 'location') or '').strip().lower() == wanted:
             found.append((code, xml_codec.text_of(customer, 'fullname') or code))
     return found

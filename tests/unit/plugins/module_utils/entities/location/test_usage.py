@@ -63,3 +63,11 @@ def test_a_server_error_27_is_told_the_same_way_and_others_pass_through():
     # the customers cannot be read: the server's own words still name the cause
     unreadable = explain_refusal(server, ScriptedClient(answers(NotFoundError(34, 'gone'))), 'Location NL')
     assert "the location cannot be deleted, it is in use. The server refused the DELETE" in str(unreadable)
+
+
+def test_a_customer_deleted_since_the_find_no_longer_counts():
+    client = ScriptedClient(answers(FOUND), customer('DA', 'Demo Also', 'Location NL'),
+                            answers(NotFoundError(34, "Customer 'NLC' not found.")), customer('OC', 'O', 'X'))
+    assert customers_using(client, 'Location NL') == [('DA', 'Demo Also')]
+    with pytest.raises(NotFoundError):
+        customers_using(ScriptedClient(answers(FOUND), answers(NotFoundError(16, 'other'))), 'Location NL')
