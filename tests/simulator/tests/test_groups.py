@@ -224,3 +224,50 @@ def test_contacts_get_set_and_delete(sim):
     assert len(get_service(sim, "DA", "HE", E.contacts()).findall("contacts/contact")) == 2   # <selected>: ignored
     ok(sim, "SET", customer("DA", service("HE", E.contacts(E.contact(E.displayname("Alfred"), E.enabled("false"))))))
     assert len(get_service(sim, "DA", "HE", E.contacts()).findall("contacts/contact")) == 1
+
+
+def contacts_el(*children):
+    return service("HE", E.contacts(*children))
+
+
+def get_contacts(sim, *children, code="DA"):
+    return get_service(sim, code, "HE", E.contacts(*children)).findall("contacts/contact")
+
+
+def test_a_contact_is_found_by_sync_object_id_or_path_and_renamed_by_it(sim):
+    ok(sim, "SET", customer("DA", contacts_el(E.contact(E.displayname("Synced"), E.syncobjectid("remote-1"),
+                                                         E.email("synced@remote.example")))))
+    ok(sim, "SET", customer("DA", contacts_el(E.contact(E.syncobjectid("REMOTE-1"), E.displayname("Synced Renamed"),
+                                                         E.jobtitle("Buyer")))))
+    found = get_contacts(sim, E.syncfilter("remote"))
+    assert [(el.findtext("displayname"), el.findtext("jobtitle")) for el in found] == [("Synced Renamed", "Buyer")]
+    path = found[0].findtext("path")
+    assert path == "CN=Synced,OU=Contacts,OU=Demo Also(DA),OU=Customers,DC=pp-exchange,DC=local"
+    ok(sim, "SET", customer("DA", contacts_el(E.contact(E.path(path.lower()), E.city("Riga")))))
+    assert [el.findtext("city") for el in get_contacts(sim, E.displaynamefilter("renamed"))] == ["Riga"]
+    assert len(get_contacts(sim)) == 2                        # renamed in place, nothing created
+    code, message, _status = error(sim, "SET", customer("DA", contacts_el(E.contact(E.syncobjectid("unknown")))))
+    assert code == 10 and "<displayname> is required" in message
+
+
+def test_contacts_page_in_display_name_order(sim):
+    ok(sim, "SET", customer("DA", contacts_el(*[E.contact(E.displayname("Paged %02d" % number)) for number in range(5)])))
+    pages = [[el.findtext("displayname") for el in get_contacts(sim, E.displaynamefilter("paged"), E.pageindex(str(index)),
+                                                                   E.pagesize("2"))] for index in (1, 2, 3, 4)]
+    assert pages == [["Paged 00", "Paged 01"], ["Paged 02", "Paged 03"], ["Paged 04"], []]
+
+
+def test_contacts_need_hosted_exchange(sim):
+    code, message, _status = error(sim, "SET", customer("OC", contacts_el(E.contact(E.displayname("Nobody")))))
+    assert code == 10 and "Hosted Exchange is not provisioned" in message
+
+
+def test_a_contact_is_a_group_member_by_email_or_display_name_until_it_is_removed(sim):
+    ok(sim, "SET", customer("DA", contacts_el(E.contact(E.displayname("Member Contact"), E.email("member@remote.example")))))
+    set_groups(sim, E.distributiongroup(E.displayname("With Contacts"), E.members(
+        E.member(E.email("MEMBER@remote.example"), E.selected("true")),
+        E.member(E.displayname("External Partner"), E.selected("true")))))
+    members = group(sim, "With Contacts", E.members()).find("members")
+    assert sorted(el.findtext("email") for el in members) == ["member@remote.example", "partner@example.org"]
+    ok(sim, "SET", customer("DA", contacts_el(E.contact(E.displayname("Member Contact"), E.enabled("false")))))
+    assert member_names(group(sim, "With Contacts", E.members())) == ["External Partner"]
