@@ -15,6 +15,7 @@ from tests.reliability.inprocess import connection, run_module, writing_modules
 from ansible_collections.atria.cortex.plugins.module_utils.entities.approval.responses import APPROVAL_SUBSCRIPTION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
+from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import CONTACT
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, SERVICE_INSTANCE, USER_SERVICE
@@ -122,7 +123,7 @@ def test_the_cpsm11_release_reads_its_own_guide_spellings(sim):
 
 
 WRITING_RESOURCES = (CUSTOMER, USER, DIST_GROUP, APPROVAL_GROUP, APPROVAL_MANAGERS, CUSTOMER_SERVICE,
-                     USER_SERVICE, SERVICE_INSTANCE, APPROVAL_SUBSCRIPTION)
+                     USER_SERVICE, SERVICE_INSTANCE, APPROVAL_SUBSCRIPTION, CONTACT)
 # One spelling of each pair the guides disagree on (docs/spellings.md): a field sending one must send the other too.
 AMBIGUOUS = {'changeatnextlogon': 'changeatnextlogin', 'changeatnextlogin': 'changeatnextlogon', 'mailtip': 'mailtoip',
              'mailtoip': 'mailtip', 'grouptype': 'groupype', 'groupype': 'grouptype',
@@ -134,7 +135,7 @@ def test_no_module_sends_an_undocumented_spelling():
     """Any field that sends one spelling of a pair in the table
     must send the other as well (engine/spellings.AlsoSpelt) - adding such an option without it fails here."""
     # A new writing module must add its Resource here (the answer module's status/reason have one spelling).
-    assert len(writing_modules()) == 7
+    assert len(writing_modules()) == 9
     for resource in WRITING_RESOURCES:
         for field in resource.fields:
             spellings = set(getattr(field, 'spellings', (field.tag,)))
