@@ -48,6 +48,8 @@ USERS = [dict(name='bulk%d' % number, first_name='Bulk%d' % number, password='Bu
 # The last user of a customer cannot be deleted: this one stays, so that the cases may delete theirs.
 KEEPER = ('atria_user', dict(customer='REL', name='keeper'))
 EXCHANGE = dict(customer='REL', name='HE', version='2013', package='Default', user_plans=['EX10_BASIC'])
+MAILBOX = dict(customer='REL', user='rel1', name='HE', reply_address='rel.one@rel.example', email_addresses=['rel1.a@rel.example'],
+               mailbox_storage_limit=1024, distribution_groups=['relsales@rel.example'])
 # DA is seeded with Hosted Exchange and workflow providers; these users are the members of the groups below.
 DA_MEMBERS = ('atria_user', dict(customer='DA', users=[dict(name='relx'), dict(name='rely')]))
 DIST_GROUP = dict(customer='DA', display_name='Reliability Team', email='reliability@nervogrid.com', members=['relx'],
@@ -139,6 +141,17 @@ def _user_service_values(user, service):
     def stored(state):
         record = _user_service_of(state, user, service)
         return {'status': record.get('status'), 'plans': sorted(record.get('plans', []))}
+    return stored
+
+
+def _mailbox_values(code, user):
+    """A user's Hosted Exchange mailbox as the simulator stores it, with the groups whose members hold the user."""
+    def stored(state):
+        record = _user_service_of(state, user, 'HE')
+        ref = {'type': 'user', 'id': _user(state, user).get('id')}
+        groups = sorted(group['displayname'] for group in _customer(state, code).get('distgroups', []) if ref in group['members'])
+        return {'status': record.get('status'), 'reply': record.get('replyaddress'),
+                'addresses': record.get('emailaddresses'), 'limit': record.get('mailboxstoragelimit'), 'groups': groups}
     return stored
 
 
@@ -302,6 +315,17 @@ CASES = [
                 'update': {'status': 'Provisioned', 'plans': ['EX10_FULL']}},
                setup=[('atria_customer', CUSTOMER), ('atria_service', dict(EXCHANGE, user_plans=['EX10_BASIC', 'EX10_FULL'])),
                       ('atria_user', dict(customer='REL', name='rel1'))]),
+    # A user's Hosted Exchange mailbox (entities/service/mailbox.py): addresses, limit, and groups joined from the user.
+    ModuleCase('user mailbox', 'atria_service', MAILBOX, dict(MAILBOX, email_addresses=['rel1.b@rel.example'],
+                                                             distribution_groups=['Rel Sales', 'Rel Support']),
+               _provisioned_user_service('rel1_REL', 'HE'), _mailbox_values('REL', 'rel1_REL'),
+               {'create': {'status': 'Provisioned', 'reply': 'rel.one@rel.example', 'addresses': ['rel1.a@rel.example'],
+                           'limit': 1024, 'groups': ['Rel Sales']},
+                'update': {'status': 'Provisioned', 'reply': 'rel.one@rel.example', 'addresses': ['rel1.b@rel.example'],
+                           'limit': 1024, 'groups': ['Rel Sales', 'Rel Support']}},
+               setup=[('atria_customer', CUSTOMER), ('atria_service', EXCHANGE), ('atria_user', dict(customer='REL', name='rel1')),
+                      ('atria_dist_group', dict(customer='REL', display_name='Rel Sales', email='relsales@rel.example')),
+                      ('atria_dist_group', dict(customer='REL', display_name='Rel Support', email='relsupport@rel.example'))]),
     ModuleCase('distribution group', 'atria_dist_group', DIST_GROUP, dict(DIST_GROUP, mail_tip='Ask & <us>'),
                _dist_groups_named('DA', DIST_GROUP['display_name']), _dist_group_values('DA', DIST_GROUP['display_name']),
                {'create': {'email': 'reliability@nervogrid.com', 'mailtip': '', 'hidden': True, 'members': ['relx_DA'],
