@@ -93,8 +93,8 @@ def test_a_user_gets_instances_of_the_customer_and_the_guide_get_names_one(sim):
     assert user_instances(sim, code, "Site01") == ["Site01"]     # guide lines 2399-2431
     assert user_instances(sim, code, "Site02") == []
     # the list a SET sends is the user's whole list
-    ok(sim, "SET", customer(code, user("User1", service("CRM2011", E.instances(E.instance(E.name("Site01")),
-                                                                                 E.instance(E.name("Site02")))))))
+    both = E.instances(E.instance(E.name("Site01")), E.instance(E.name("Site02")))
+    ok(sim, "SET", customer(code, user("User1", service("CRM2011", both))))
     assert user_instances(sim, code) == ["Site01", "Site02"]
 
 
@@ -108,8 +108,8 @@ def test_an_instance_the_customer_lacks_is_error_10(sim):
 
 def test_delete_of_the_user_path_removes_the_assignment_only(sim):
     code = crm_with_user(sim, "Site01", "Site02")
-    ok(sim, "SET", customer(code, user("User1", service("CRM2011", E.instances(E.instance(E.name("Site01")),
-                                                                                 E.instance(E.name("Site02")))))))
+    both = E.instances(E.instance(E.name("Site01")), E.instance(E.name("Site02")))
+    ok(sim, "SET", customer(code, user("User1", service("CRM2011", both))))
     ok(sim, "DELETE", customer(code, user("User1", service("CRM2011", E.instances(E.instance(E.name("SITE01")))))))
     assert user_instances(sim, code) == ["Site02"]
     customer_instances = get_service(sim, code, "CRM2011", E.instances()).findall("instances/instance")
