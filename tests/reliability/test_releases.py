@@ -51,6 +51,8 @@ def test_a_tenant_converges_and_re_runs_as_a_no_op(sim, release):
     ('atria_approval_group', dict(customer='DA', name='Old Release Approvers', description='x')),
     ('atria_approval_managers', dict(customer='DA', managers=2)),
     ('atria_contact', dict(customer='DA', display_name='Old Release Contact', email='old@partner.example')),
+    # a user's groups set from the user's side (entities/service/mailbox.py)
+    ('atria_service', dict(customer='DA', user='admin', name='HE', distribution_groups=['DA Staff'])),
 ])
 @pytest.mark.parametrize('check_mode', [False, True])
 def test_what_cpsm10_lacks_fails_before_any_write(sim, module, options, check_mode):
