@@ -48,6 +48,7 @@ USERS = [dict(name='bulk%d' % number, first_name='Bulk%d' % number, password='Bu
 # The last user of a customer cannot be deleted: this one stays, so that the cases may delete theirs.
 KEEPER = ('atria_user', dict(customer='REL', name='keeper'))
 EXCHANGE = dict(customer='REL', name='HE', version='2013', package='Default', user_plans=['EX10_BASIC'])
+EXCHANGE_SETTINGS = dict(EXCHANGE, accepted_domains=[{'name': 'rel.example'}], mailbox_storage_limit=1024, public_folder_create=True)
 MAILBOX = dict(customer='REL', user='rel1', name='HE', reply_address='rel.one@rel.example', email_addresses=['rel1.a@rel.example'],
                mailbox_storage_limit=1024, distribution_groups=['relsales@rel.example'])
 # DA is seeded with Hosted Exchange and workflow providers; these users are the members of the groups below.
@@ -123,6 +124,16 @@ def _service_values(code, service):
         record = _customer_service_of(state, code, service)
         return {'status': record.get('status'), 'version': record.get('version'), 'package': record.get('package'),
                 'enabled plans': sorted(plan for plan, values in record.get('userplans', {}).items() if values.get('enabled'))}
+    return stored
+
+
+def _exchange_settings(code):
+    """A customer's Hosted Exchange settings as the simulator stores them (services/exchange.py)."""
+    def stored(state):
+        record = _customer_service_of(state, code, 'HE')
+        folder = record.get('publicfolder') or {}
+        return {'status': record.get('status'), 'domains': record.get('domains'), 'limit': record.get('mailboxstoragelimit'),
+                'folders': folder.get('create'), 'items': folder.get('itemlimit')}
     return stored
 
 
@@ -307,6 +318,14 @@ CASES = [
                {'create': {'status': 'Provisioned', 'version': '2013', 'package': 'Default', 'enabled plans': ['EX10_BASIC']},
                 'update': {'status': 'Provisioned', 'version': '2013', 'package': 'Default',
                            'enabled plans': ['EX10_BASIC', 'EX10_FULL']}},
+               setup=[('atria_customer', CUSTOMER)]),
+    # A customer's Hosted Exchange settings (entities/service/exchange.py): accepted domains, public folders, limit.
+    ModuleCase('customer exchange settings', 'atria_service', EXCHANGE_SETTINGS, dict(EXCHANGE_SETTINGS, public_folder_item_limit=50),
+               _provisioned_service('REL', 'HE'), _exchange_settings('REL'),
+               {'create': {'status': 'Provisioned', 'domains': [['rel.example', 'authoritative']], 'limit': 1024,
+                           'folders': True, 'items': 'Unlimited'},
+                'update': {'status': 'Provisioned', 'domains': [['rel.example', 'authoritative']], 'limit': 1024,
+                           'folders': True, 'items': 50}},
                setup=[('atria_customer', CUSTOMER)]),
     ModuleCase('user service', 'atria_service', dict(customer='REL', user='rel1', name='HE', user_plans=['EX10_BASIC']),
                dict(customer='REL', user='rel1', name='HE', user_plans=['EX10_FULL']),
