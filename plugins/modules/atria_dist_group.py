@@ -96,11 +96,14 @@ options:
   members:
     description:
       - The group's members. A member is named by its e-mail address (users, contacts and other groups), or, for
-        a user of the customer, by user name with or without the C(_<customer code>) suffix.
+        a user of the customer, by user name with or without the C(_<customer code>) suffix, or, for a contact of
+        the customer (M(atria.cortex.atria_contact)), by its display name.
       - Names are compared case-insensitively. A user name is looked up (one read for all the lists of the task)
-        and matched by the user's e-mail addresses; results and diffs show members by e-mail address.
-      - A user name that does not exist fails the task before anything is sent, except in V(absent) mode,
-        where it has nothing to remove.
+        and matched by the user's e-mail addresses; a name that is no user is looked up among the customer's
+        contacts (one more read) and stands for the contact's e-mail address. Results and diffs show members by
+        e-mail address.
+      - A name that is neither a user nor a contact fails the task before anything is sent, except in V(absent)
+        mode, where it has nothing to remove.
       - See O(members_mode).
     type: list
     elements: str

@@ -31,7 +31,7 @@ class UnknownUsersError(CortexError):
 
     name = 'InvalidMembers'
 
-    def __init__(self, what, missing=(), deprovisioned=(), customer=None, foreign=None):
+    def __init__(self, what, missing=(), deprovisioned=(), customer=None, foreign=None, contacts=False):
         self.foreign = dict(foreign or {})      # name as listed -> (name as given, code of the customer it belongs to)
         self.missing = [name for name in missing if name not in self.foreign]
         self.deprovisioned = list(deprovisioned)
@@ -44,9 +44,12 @@ class UnknownUsersError(CortexError):
         if self.deprovisioned:
             problems.append('%s de-provisioned' % _names(self.deprovisioned, 'is', 'are'))
         super(UnknownUsersError, self).__init__(
-            '%s: %s. Name existing%s users (by user name, with or without the _<customer code> suffix), create or '
-            're-provision them with atria.cortex.atria_user, or leave them out. Nothing was sent.'
-            % (what, '; '.join(problems), ', provisioned' if self.deprovisioned else ''))
+            '%s: %s%s. Name existing%s users (by user name, with or without the _<customer code> suffix), create or '
+            're-provision them with atria.cortex.atria_user, or leave them out.%s Nothing was sent.'
+            % (what, '; '.join(problems), ', and no contact has that display name' if contacts and self.missing else '',
+               ', provisioned' if self.deprovisioned else '',
+               ' Contacts are named by e-mail address or display name (atria.cortex.atria_contact_info lists them).'
+               if contacts else ''))
 
 
 def _names(names, singular, plural):
@@ -145,7 +148,7 @@ class UserDirectory:
                              user['emails'][0] if user['emails'] else user['name']))
         if missing:
             raise UnknownUsersError(what, missing=missing, customer="'%s'" % self.code(),
-                                    foreign=foreign_owners(self.client, missing, self.code()))
+                                    foreign=foreign_owners(self.client, missing, self.code()), contacts=others is not None)
         return keys
 
     def require(self, names, what, provisioned=True):

@@ -166,8 +166,10 @@ def test_a_name_that_is_no_user_may_be_a_contact_s_display_name():
                           params('members', 'present'), False, context=context)
     assert not again.changed
     assert context.client.calls == ['GET', 'FIND', 'GET', 'GET contacts']
-    with pytest.raises(UnknownUsersError):
+    with pytest.raises(UnknownUsersError) as failure:
         field.compare([], field.normalize(['Pat Parner']), params('members', 'present'), False, context=context)
+    assert "user 'Pat Parner' does not exist in customer 'DA', and no contact has that display name" in str(failure.value)
+    assert 'atria.cortex.atria_contact_info lists them' in str(failure.value)
 
 
 def test_removing_an_unknown_user_removes_nothing():
