@@ -34,7 +34,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.conta
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.entities.location.resource import LOCATION
-from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, USER_SERVICE
+from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, USER_INSTANCE, USER_SERVICE
 from ansible_collections.atria.cortex.plugins.module_utils.entities.approval.responses import APPROVAL_SUBSCRIPTION
 
 Scenario = collections.namedtuple('Scenario', 'label module resource entity setup base changes other_tasks')
@@ -108,6 +108,15 @@ SCENARIOS = [
               'reply_address': 'rel.one@rel.example', 'email_addresses': ['rel1.other@rel.example'],
               'mailbox_storage_limit': 1024, 'distribution_groups': ['Rel Sales']},
              [dict(state='absent')]),
+    # An instance of the customer's CRM 2011 assigned to a user (SET customer/user/service/instances/instance).
+    Scenario('user instance', 'atria_service', lambda: USER_INSTANCE, 'customer/user/service',
+             [('atria_customer', REL), ('atria_service', dict(customer='REL', name='CRM2011')),
+              ('atria_service', dict(customer='REL', name='CRM2011', instance='Site01')),
+              ('atria_user', dict(customer='REL', name='keeper')), ('atria_user', dict(customer='REL', name='rel1')),
+              ('atria_service', dict(customer='REL', user='rel1', name='CRM2011'))],
+             dict(customer='REL', user='rel1', name='CRM2011'),
+             {'instance': 'Site01'},
+             []),
     Scenario('distribution group', 'atria_dist_group', lambda: DIST_GROUP, 'customer/service/distributiongroups/distributiongroup',
              [DA_USERS, ('atria_dist_group', GROUP)],
              dict(customer='DA', display_name=GROUP['display_name']),
