@@ -17,6 +17,7 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.res
 from ansible_collections.atria.cortex.plugins.module_utils.entities.user.resource import USER
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import CONTACT
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
+from ansible_collections.atria.cortex.plugins.module_utils.entities.location.resource import LOCATION
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.approval import APPROVAL_GROUP, APPROVAL_MANAGERS
 from ansible_collections.atria.cortex.plugins.module_utils.entities.service.resource import CUSTOMER_SERVICE, SERVICE_INSTANCE, USER_SERVICE
 
@@ -123,7 +124,7 @@ def test_the_cpsm11_release_reads_its_own_guide_spellings(sim):
 
 
 WRITING_RESOURCES = (CUSTOMER, USER, DIST_GROUP, APPROVAL_GROUP, APPROVAL_MANAGERS, CUSTOMER_SERVICE,
-                     USER_SERVICE, SERVICE_INSTANCE, APPROVAL_SUBSCRIPTION, CONTACT)
+                     USER_SERVICE, SERVICE_INSTANCE, APPROVAL_SUBSCRIPTION, CONTACT, LOCATION)
 # One spelling of each pair the guides disagree on (docs/spellings.md): a field sending one must send the other too.
 AMBIGUOUS = {'changeatnextlogon': 'changeatnextlogin', 'changeatnextlogin': 'changeatnextlogon', 'mailtip': 'mailtoip',
              'mailtoip': 'mailtip', 'grouptype': 'groupype', 'groupype': 'grouptype',
