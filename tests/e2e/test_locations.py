@@ -124,3 +124,14 @@ def test_a_reseller_login_is_refused(playbook, sim):
     assert run.returncode != 0
     message = result(run, 'Location: present')['msg']
     assert 'CortexAPI error 12 (NotAuthorized)' in message and location_record(sim) is None
+
+
+def test_property_defaults_on_cpsm10_are_refused_before_any_write(playbook, sim):
+    sim.hook('config', {'release': 'cpsm10'})
+    sim.hook('log/clear')
+    run = playbook('locations.yml')
+    assert run.returncode != 0
+    message = result(run, 'Location: present')['msg']
+    assert "location 'Location NL' (customer_properties, user_properties) needs CPSM 11 or Atria 12" in message
+    assert 'the server reports 10.0.0.0' in message
+    assert writes(sim) == [] and location_record(sim) is None
