@@ -43,8 +43,8 @@ def test_reports_list_xml_tsv_and_file(playbook, sim, tmp_path):
 
     xml = result_of(run, 'Report: xml')
     assert xml['changed'] is False and 'dest' not in xml and 'tsv' not in xml
-    assert [column['name'] for column in xml['columns']] == ['CustomerID', 'LocationID', 'Name', 'Label', 'BillingID',
-                                                              'PrimaryDomain', 'StatusID']
+    assert [column['name'] for column in xml['columns']] == [
+        'CustomerID', 'LocationID', 'Name', 'Label', 'BillingID', 'PrimaryDomain', 'StatusID']
     # the seeded customers, ordered by name, typed: ints are ints, NULL text columns ''
     assert xml['rows'][0] == {'CustomerID': 23, 'LocationID': 1, 'Name': 'DA', 'Label': 'Demo Also', 'BillingID': '',
                               'PrimaryDomain': 'nervogrid.com', 'StatusID': 1}

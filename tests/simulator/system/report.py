@@ -17,7 +17,8 @@ Shapes the guide does not show, chosen here (tests/simulator/README.md "Reports"
   case-insensitively (SQL); an unknown one is error 13.
 - ``<timeout>``: milliseconds, 0 = none (A 2112); absent = 30000 (ADO.NET's default command timeout). A query takes
   the config ``report_query_ms`` (default 0); a timeout shorter than that is error 13 (SQL Server's message).
-Errors: 14 ReportNotFound for a missing or unknown name, 13 ReportError for a missing or unknown parameter, an unknown column, a bad timeout or dataformat (Appendix A, A 4211-4217).
+Errors: 14 ReportNotFound for a missing or unknown name, 13 ReportError for a missing or unknown parameter, an
+unknown column, a bad timeout or dataformat (Appendix A, A 4211-4217).
 """
 
 import datetime

@@ -14,8 +14,7 @@ import stat
 import pytest
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import InvalidValueError
-from ansible_collections.atria.cortex.plugins.module_utils.entities.report.output import (FileWriteError, file_format, parse_mode,
-                                                                                           render, write)
+from ansible_collections.atria.cortex.plugins.module_utils.entities.report.output import FileWriteError, file_format, parse_mode, render, write
 
 COLUMNS = [{'name': 'CustomerID', 'type': 'int'}, {'name': 'Name', 'type': 'nvarchar'}, {'name': 'Active', 'type': 'bit'},
            {'name': 'ParentID', 'type': 'int'}]

@@ -12,8 +12,7 @@ from lxml import etree
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ApiError, InvalidValueError, NotFoundError, api_error
 from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import parse
-from ansible_collections.atria.cortex.plugins.module_utils.entities.report.request import (find_element, find_reports,
-                                                                                            get_element, run_report)
+from ansible_collections.atria.cortex.plugins.module_utils.entities.report.request import find_element, find_reports, get_element, run_report
 
 from fakes import ScriptedClient, answers
 
