@@ -335,8 +335,8 @@ CASES = [
                setup=[('atria_customer', CUSTOMER), ('atria_service', dict(EXCHANGE, user_plans=['EX10_BASIC', 'EX10_FULL'])),
                       ('atria_user', dict(customer='REL', name='rel1'))]),
     # A user's Hosted Exchange mailbox (entities/service/mailbox.py): addresses, limit, and groups joined from the user.
-    ModuleCase('user mailbox', 'atria_service', MAILBOX, dict(MAILBOX, email_addresses=['rel1.b@rel.example'],
-                                                             distribution_groups=['Rel Sales', 'Rel Support']),
+    ModuleCase('user mailbox', 'atria_service', MAILBOX,
+               dict(MAILBOX, email_addresses=['rel1.b@rel.example'], distribution_groups=['Rel Sales', 'Rel Support']),
                _provisioned_user_service('rel1_REL', 'HE'), _mailbox_values('REL', 'rel1_REL'),
                {'create': {'status': 'Provisioned', 'reply': 'rel.one@rel.example', 'addresses': ['rel1.a@rel.example'],
                            'limit': 1024, 'groups': ['Rel Sales']},

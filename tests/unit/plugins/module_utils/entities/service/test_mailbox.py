@@ -126,12 +126,12 @@ class FakeContext:
         return self.groups
 
 
-CUSTOMER_GROUPS = [dict(displayname='Sales', email='sales@test2.local', path='CN=Sales,OU=TC'),
-                   dict(displayname='Support', email='support@test2.local', path='CN=Support,OU=TC')]
+CUSTOMER_GROUPS = (dict(displayname='Sales', email='sales@test2.local', path='CN=Sales,OU=TC'),
+                   dict(displayname='Support', email='support@test2.local', path='CN=Support,OU=TC'))
 
 
 def compare(current, desired, mode='exact', groups=CUSTOMER_GROUPS):
-    context = FakeContext(groups)
+    context = FakeContext(list(groups))
     field = USER_SERVICE.field('distribution_groups')
     change = field.compare(current, field.normalize(desired), {'distribution_groups_mode': mode, 'user': 'alice'},
                            creating=False, context=context)
