@@ -45,6 +45,8 @@ from ansible_collections.atria.cortex.plugins.module_utils.entities.service.plan
 MAILBOX_OPTIONS = ('reply_address', 'email_addresses', 'mailbox_storage_limit', 'distribution_groups')
 # How a group may be named in distribution_groups, in the order they are matched.
 GROUP_KEYS = ('displayname', 'email', 'path')
+# How many of the customer's groups a refusal names (a customer may have thousands).
+LISTED_GROUPS = 25
 
 
 def is_exchange(service_el):
@@ -135,8 +137,11 @@ class UnknownGroupsError(CortexError):
     name = 'UnknownDistributionGroup'
 
     def __init__(self, unknown, customer, groups):
-        listed = ', '.join('%s (%s)' % (group['displayname'], group['email']) if group.get('email') else _label(group)
-                           for group in groups) or 'none'
+        named = ['%s (%s)' % (group['displayname'], group['email']) if group.get('email') else _label(group)
+                 for group in groups[:LISTED_GROUPS]]
+        if len(groups) > LISTED_GROUPS:
+            named.append('and %d more' % (len(groups) - LISTED_GROUPS))
+        listed = ', '.join(named) or 'none'
         super(UnknownGroupsError, self).__init__(
             "distribution_groups: customer '%s' has no distribution group %s. Its groups: %s. Name a group by display "
             "name, e-mail address or path (atria.cortex.atria_dist_group_info lists them), or create it first with "

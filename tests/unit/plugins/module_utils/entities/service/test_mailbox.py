@@ -329,3 +329,9 @@ def test_a_server_that_ignores_the_membership_fails_naming_the_option():
     with pytest.raises(WriteNotApplied) as failed:
         run_task(serve(Ignoring()), distribution_groups=['Support'], distribution_groups_mode='present')
     assert '`distribution_groups`' in str(failed.value)
+
+
+def test_a_refusal_names_at_most_25_of_the_customers_groups():
+    many = [dict(displayname='G%03d' % index, email='', path='') for index in range(30)]
+    message = str(mailbox.UnknownGroupsError(['Nope'], 'TC', many))
+    assert 'G024, and 5 more.' in message and 'G025' not in message
