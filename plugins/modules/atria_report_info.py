@@ -73,8 +73,10 @@ options:
     description:
       - Also write the rows to this file on the host the task runs on (the controller unless delegated).
       - Written to a temporary file and renamed, so readers never see a partial file. C(changed) is true only when
-        the file was created or its content (or O(mode)) differs; in check mode nothing is written.
-      - An existing file keeps its mode and owner unless O(mode) is given; the directory must exist.
+        the file was created or its content (or O(mode), O(owner), O(group)) differs; in check mode nothing is
+        written.
+      - An existing file keeps its mode and owner unless O(mode), O(owner) or O(group) say otherwise (equal content
+        with another mode or owner is fixed in place); the directory must exist.
     type: path
   dest_format:
     description:
@@ -90,6 +92,16 @@ options:
         M(ansible.builtin.copy)). Symbolic modes are not supported.
       - Default 0666 minus the umask for a new file; an existing file keeps its mode.
     type: raw
+  owner:
+    description:
+      - The user that should own O(dest), by name or number. Default the one running the task for a new file; an
+        existing file keeps its owner where the task may give it.
+      - Setting another owner needs the right to (usually root, with O(dest) on the controller run as root or with
+        C(become)).
+    type: str
+  group:
+    description: The group that should own O(dest), by name or number (default as for O(owner)).
+    type: str
 notes:
   - Values are typed by their column's SQL type. C(int), C(bigint), C(smallint) and C(tinyint) become integers,
     C(bit) booleans, C(float) and C(real) floats. C(decimal), C(numeric) and C(money) stay strings so that no digit
@@ -174,7 +186,7 @@ dest_format:
 
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
-from ansible_collections.atria.cortex.plugins.module_utils.entities.report.output import file_format, parse_mode, render, write
+from ansible_collections.atria.cortex.plugins.module_utils.entities.report.output import file_format, parse_mode, render, resolve_owner, write
 from ansible_collections.atria.cortex.plugins.module_utils.entities.report.request import check_query, find_reports, run_report
 
 REPORT_ONLY = ('parameters', 'columns', 'query_timeout', 'dest')
@@ -192,6 +204,8 @@ def argument_spec():
         dest=dict(type='path'),
         dest_format=dict(type='str', choices=['csv', 'tsv', 'json']),
         mode=dict(type='raw'),
+        owner=dict(type='str'),
+        group=dict(type='str'),
     )
     return spec
 
@@ -200,7 +214,7 @@ def main():
     task = start_task(argument_spec(), supports_check_mode=True,
                       required_by=dict((option, 'name') for option in REPORT_ONLY))
     params = task.params
-    for option in ('dest_format', 'mode'):
+    for option in ('dest_format', 'mode', 'owner', 'group'):
         if params[option] is not None and params['dest'] is None:
             task.fail('%s needs dest (the file to write the rows to).' % option)
 
@@ -211,14 +225,17 @@ def main():
         check_query(params['name'], params['parameters'], params['columns'], params['query_timeout'])
         fmt = file_format(params['dest'], params['dest_format']) if params['dest'] else None
         mode = parse_mode(params['mode'])
+        uid, gid = resolve_owner(params['owner'], params['group'])
         answer = run_report(client, params['name'], params['parameters'], params['columns'], params['format'],
                             params['query_timeout'])
         result = {'changed': False, 'report': {'name': answer['name'] or params['name'], 'description': answer['description']},
                   'columns': answer['columns'], 'rows': answer['rows']}
         if params['raw'] and answer['tsv'] is not None:
             result['tsv'] = answer['tsv']
+        elif params['raw']:
+            result['warnings'] = ['raw returns the TSV text only with format=tsv; this report was read as XML.']
         if params['dest']:
-            written = write(params['dest'], render(answer['columns'], answer['rows'], fmt), mode, task.check_mode)
+            written = write(params['dest'], render(answer['columns'], answer['rows'], fmt), mode, task.check_mode, uid, gid)
             result.update(changed=written['changed'], dest=written['dest'], dest_format=fmt)
         return result
 

@@ -85,6 +85,24 @@ def test_check_mode_writes_no_file_and_json_by_option(playbook, sim, tmp_path):
         assert json.load(handle) == result_of(run, 'Report: to file')['rows']
 
 
+def test_the_module_path_gives_the_same_rows_and_file(playbook, sim, tmp_path):
+    """ATRIA_CORTEX_EXECUTION=module: the module shipped and run by AnsibleModule, not in the controller's worker."""
+    files = dict((way, str(tmp_path / ('%s.tsv' % way))) for way in ('auto', 'module'))
+    runs = dict((way, playbook('reports.yml', extra_vars={'report_dest': files[way]}, env={'ATRIA_CORTEX_EXECUTION': way},
+                               verbosity=3)) for way in files)
+    for way, run in runs.items():
+        assert run.returncode == 0, run.output
+    assert 'module path (asked for' in runs['module'].output and 'module path (asked for' not in runs['auto'].output
+    for name in ('Report: list', 'Report: xml', 'Report: tsv'):
+        auto, module = result_of(runs['auto'], name), result_of(runs['module'], name)
+        assert dict((key, auto.get(key)) for key in ('reports', 'rows', 'columns', 'tsv')) == \
+            dict((key, module.get(key)) for key in ('reports', 'rows', 'columns', 'tsv'))
+    with open(files['auto'], 'rb') as auto, open(files['module'], 'rb') as module:
+        content = auto.read()
+        assert content == module.read()
+    assert content.split(b'\n')[0] == b'CustomerID\tName\tLabel\tParentID'
+
+
 def test_unknown_report_and_missing_parameter_fail_clearly(playbook, sim):
     sim.hook('log/clear')
     run = playbook('report_errors.yml')

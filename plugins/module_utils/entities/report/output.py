@@ -12,16 +12,20 @@
 
 The file is written to a temporary file in the same directory and renamed over the destination, so a reader never
 sees half a file. A new file gets 0666 minus the umask unless ``mode`` is given; an existing file keeps its mode
-and owner. Unchanged content and mode leave the file untouched (changed false); check mode writes nothing.
+and owner (where the writer may give it) unless ``mode`` / ``owner`` / ``group`` say otherwise. Equal content with
+another mode or owner is fixed in place. Unchanged content and attributes leave the file untouched (changed false);
+check mode writes nothing.
 """
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import csv
+import grp
 import io
 import json
 import os
+import pwd
 import re
 import stat
 import tempfile
@@ -93,49 +97,95 @@ def render(columns, rows, fmt):
     return buffer.getvalue().encode('utf-8')
 
 
+def resolve_owner(owner=None, group=None):
+    """(uid, gid) for a user and group given by name or number; None for what is not given. Unknown: an error."""
+    ids = []
+    for value, database, what in ((owner, pwd.getpwnam, 'owner'), (group, grp.getgrnam, 'group')):
+        if value is None or str(value).strip() == '':
+            ids.append(None)
+            continue
+        text = str(value).strip()
+        if text.isdigit():
+            ids.append(int(text))
+            continue
+        try:
+            entry = database(text)
+        except KeyError:
+            raise InvalidValueError("%s '%s' does not exist on the host the task runs on." % (what, text))
+        ids.append(entry[2])
+    return tuple(ids)
+
+
 def _current(dest):
+    """(content, os.stat) of dest, or (None, None) when there is no file."""
     try:
         with open(dest, 'rb') as handle:
-            return handle.read(), stat.S_IMODE(os.stat(dest).st_mode)
+            return handle.read(), os.stat(dest)
     except (IOError, OSError):
         return None, None
 
 
-def write(dest, content, mode=None, check_mode=False):
-    """Write ``content`` to ``dest`` when it differs (or the mode does). {'changed', 'created'}."""
+def _default_mode():
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write(dest, content, mode=None, check_mode=False, uid=None, gid=None):
+    """Write ``content`` to ``dest`` when it differs; set mode / owner (uid) / group (gid) when given and different.
+
+    Returns {'changed', 'created', 'dest'}. Equal content with other attributes is fixed in place (not rewritten).
+    """
     dest = os.path.abspath(os.path.expanduser(dest))
     directory = os.path.dirname(dest)
     if os.path.isdir(dest):
         raise FileWriteError("dest '%s' is a directory; give a file name." % dest)
     if not os.path.isdir(directory):
         raise FileWriteError("The directory of dest '%s' does not exist; create it first (ansible.builtin.file)." % dest)
-    old, old_mode = _current(dest)
-    created = old is None and not os.path.exists(dest)
-    wanted_mode = old_mode if mode is None else mode
-    if old == content and (wanted_mode is None or wanted_mode == old_mode):
-        return dict(changed=False, created=False, dest=dest)
+    old, info = _current(dest)
+    created = info is None
+    if not created:
+        wanted = (stat.S_IMODE(info.st_mode) if mode is None else mode,
+                  info.st_uid if uid is None else uid, info.st_gid if gid is None else gid)
+        attributes_differ = wanted != (stat.S_IMODE(info.st_mode), info.st_uid, info.st_gid)
+        if old == content and not attributes_differ:
+            return dict(changed=False, created=False, dest=dest)
     if check_mode:
         return dict(changed=True, created=created, dest=dest)
+    try:
+        if not created and old == content:
+            _apply(dest, wanted[0], wanted[1], wanted[2], strict=True)
+        else:
+            _replace(dest, directory, content, mode if created else wanted[0], uid if created else wanted[1],
+                     gid if created else wanted[2], strict_owner=created or uid is not None or gid is not None)
+    except (IOError, OSError) as exc:
+        raise FileWriteError("Could not write dest '%s': %s." % (dest, exc))
+    return dict(changed=True, created=created, dest=dest)
+
+
+def _apply(path, mode, uid, gid, strict):
+    os.chmod(path, mode)
+    if uid is None and gid is None:
+        return
+    try:
+        os.chown(path, -1 if uid is None else uid, -1 if gid is None else gid)
+    except OSError:
+        if strict:
+            raise
+
+
+def _replace(dest, directory, content, mode, uid, gid, strict_owner):
+    """Write a temporary file beside dest, give it its mode and owner, rename it over dest (atomic)."""
     handle, temporary = tempfile.mkstemp(prefix='.%s.' % os.path.basename(dest), dir=directory)
     try:
         with os.fdopen(handle, 'wb') as stream:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        if wanted_mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            wanted_mode = 0o666 & ~umask
-        os.chmod(temporary, wanted_mode)
-        if not created:
-            info = os.stat(dest)
-            try:
-                os.chown(temporary, info.st_uid, info.st_gid)
-            except OSError:
-                pass        # not ours to give away: the new file is owned by the writer
+        # An existing file's owner is kept where the writer may (best effort); an owner asked for must be set.
+        _apply(temporary, _default_mode() if mode is None else mode, uid, gid, strict=strict_owner)
         os.rename(temporary, dest)
-    except (IOError, OSError) as exc:
+    except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
-        raise FileWriteError("Could not write dest '%s': %s." % (dest, exc))
-    return dict(changed=True, created=created, dest=dest)
+        raise

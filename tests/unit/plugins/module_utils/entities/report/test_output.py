@@ -7,14 +7,17 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import grp
 import json
 import os
+import pwd
 import stat
 
 import pytest
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import InvalidValueError
-from ansible_collections.atria.cortex.plugins.module_utils.entities.report.output import FileWriteError, file_format, parse_mode, render, write
+from ansible_collections.atria.cortex.plugins.module_utils.entities.report.output import (FileWriteError, file_format, parse_mode, render,
+                                                                                           resolve_owner, write)
 
 COLUMNS = [{'name': 'CustomerID', 'type': 'int'}, {'name': 'Name', 'type': 'nvarchar'}, {'name': 'Active', 'type': 'bit'},
            {'name': 'ParentID', 'type': 'int'}]
@@ -99,3 +102,43 @@ def test_unwritable_destinations_say_why(tmp_path):
         write(str(tmp_path / 'missing' / 'r.csv'), b'1')
     with pytest.raises(FileWriteError, match='is a directory'):
         write(str(tmp_path), b'1')
+
+
+def test_owner_and_group_by_name_or_number():
+    user, group = pwd.getpwuid(os.getuid())[0], grp.getgrgid(os.getgid())[0]
+    assert resolve_owner(user, group) == (os.getuid(), os.getgid())
+    assert resolve_owner(str(os.getuid()), None) == (os.getuid(), None)
+    assert resolve_owner() == (None, None)
+    with pytest.raises(InvalidValueError, match="owner 'no-such-user-here' does not exist"):
+        resolve_owner('no-such-user-here')
+    with pytest.raises(InvalidValueError, match="group 'no-such-group-here' does not exist"):
+        resolve_owner(None, 'no-such-group-here')
+
+
+def test_owner_and_group_already_right_change_nothing_and_a_mode_is_fixed_in_place(tmp_path):
+    dest = str(tmp_path / 'r.csv')
+    write(dest, b'1', mode=0o644, uid=os.getuid(), gid=os.getgid())
+    before = os.stat(dest)
+    assert (before.st_uid, before.st_gid) == (os.getuid(), os.getgid())
+    assert write(dest, b'1', uid=os.getuid(), gid=os.getgid())['changed'] is False
+    assert write(dest, b'1', mode=0o600)['changed'] is True
+    after = os.stat(dest)
+    assert after.st_ino == before.st_ino and stat.S_IMODE(after.st_mode) == 0o600     # not rewritten
+
+
+def test_an_owner_that_cannot_be_given_fails_and_leaves_no_file(tmp_path, monkeypatch):
+    dest = str(tmp_path / 'r.csv')
+
+    def refuse(path, uid, gid):
+        raise OSError(1, 'Operation not permitted')
+
+    monkeypatch.setattr(os, 'chown', refuse)
+    with pytest.raises(FileWriteError, match="Could not write dest '.*r.csv': .*Operation not permitted"):
+        write(dest, b'1', uid=12345)
+    assert os.listdir(str(tmp_path)) == []
+    # an existing file's owner is only kept where possible: the content is still written
+    monkeypatch.undo()
+    write(dest, b'1')
+    monkeypatch.setattr(os, 'chown', refuse)
+    assert write(dest, b'2')['changed'] is True
+    assert open(dest, 'rb').read() == b'2'
