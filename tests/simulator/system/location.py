@@ -184,9 +184,9 @@ def _delete(ctx, el):
     users = sorted((rec for rec in ctx.store.customers.values()
                     if (rec.get("location") or "").casefold() == place["name"].casefold()), key=lambda rec: rec["id"])
     if users:
+        named = ", ".join("%s (%s)" % (rec["name"], rec["fullname"]) for rec in users)
         raise SimError(27, "The location '%s' can not be deleted as it is in use by %d customer(s): %s."
-                       % (place["name"], len(users), ", ".join("%s (%s)" % (rec["name"], rec["fullname"])
-                                                              for rec in users)))
+                       % (place["name"], len(users), named))
     ctx.store.locations.remove(place)
     ctx.mark_changed()
     return []
