@@ -47,8 +47,8 @@ options:
     type: str
   path:
     description:
-      - The contact's distinguished name (as RV(contact.path) shows it). Only finds the contact; it is never
-        changed. Creating a contact needs O(display_name).
+      - The contact's distinguished name (the C(path) the result RV(contact) shows). Only finds the contact; it is
+        never changed. Creating a contact needs O(display_name).
     type: str
   email:
     description: The contact's external e-mail address.

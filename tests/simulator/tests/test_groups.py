@@ -235,10 +235,10 @@ def get_contacts(sim, *children, code="DA"):
 
 
 def test_a_contact_is_found_by_sync_object_id_or_path_and_renamed_by_it(sim):
-    ok(sim, "SET", customer("DA", contacts_el(E.contact(E.displayname("Synced"), E.syncobjectid("remote-1"),
-                                                         E.email("synced@remote.example")))))
-    ok(sim, "SET", customer("DA", contacts_el(E.contact(E.syncobjectid("REMOTE-1"), E.displayname("Synced Renamed"),
-                                                         E.jobtitle("Buyer")))))
+    ok(sim, "SET", customer("DA", contacts_el(E.contact(
+        E.displayname("Synced"), E.syncobjectid("remote-1"), E.email("synced@remote.example")))))
+    ok(sim, "SET", customer("DA", contacts_el(E.contact(
+        E.syncobjectid("REMOTE-1"), E.displayname("Synced Renamed"), E.jobtitle("Buyer")))))
     found = get_contacts(sim, E.syncfilter("remote"))
     assert [(el.findtext("displayname"), el.findtext("jobtitle")) for el in found] == [("Synced Renamed", "Buyer")]
     path = found[0].findtext("path")
@@ -252,8 +252,9 @@ def test_a_contact_is_found_by_sync_object_id_or_path_and_renamed_by_it(sim):
 
 def test_contacts_page_in_display_name_order(sim):
     ok(sim, "SET", customer("DA", contacts_el(*[E.contact(E.displayname("Paged %02d" % number)) for number in range(5)])))
-    pages = [[el.findtext("displayname") for el in get_contacts(sim, E.displaynamefilter("paged"), E.pageindex(str(index)),
-                                                                   E.pagesize("2"))] for index in (1, 2, 3, 4)]
+    pages = [[el.findtext("displayname")
+              for el in get_contacts(sim, E.displaynamefilter("paged"), E.pageindex(str(index)), E.pagesize("2"))]
+             for index in (1, 2, 3, 4)]
     assert pages == [["Paged 00", "Paged 01"], ["Paged 02", "Paged 03"], ["Paged 04"], []]
 
 

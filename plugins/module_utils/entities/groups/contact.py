@@ -131,8 +131,8 @@ def contacts(client, customer, display_name_filter=None, sync_filter=None, page_
     ref = customer if isinstance(customer, CustomerRef) else CustomerRef(customer)
 
     def read():
-        address = PagedAddress(contact_levels(ref.level()), [('displaynamefilter', display_name_filter),
-                                                            ('syncfilter', sync_filter)], page_size)
+        filters = [('displaynamefilter', display_name_filter), ('syncfilter', sync_filter)]
+        address = PagedAddress(contact_levels(ref.level()), filters, page_size)
         found = list(address.items(client))
         return address.around('customer/service/status'), found
 

@@ -77,8 +77,8 @@ PAT = ('Pat Partner', 'sync-1', 'pat@partner.example')
 
 def test_a_contact_is_read_by_its_display_name_filter_and_picked_by_exact_name():
     client = ContactsClient([PAT, ('Pat Partners Team', '', 'team@partner.example')])
-    result = run(CONTACT, ContactLocator('DA', 'pat partner'), client, contact_params(display_name='pat partner',
-                                                                                    email='pat@partner.example'))
+    params = contact_params(display_name='pat partner', email='pat@partner.example')
+    result = run(CONTACT, ContactLocator('DA', 'pat partner'), client, params)
     assert not result['changed'] and client.writes == []
     assert [filters(request) for request in client.requests] == [
         [('displaynamefilter', 'pat partner'), ('pageindex', '1'), ('pagesize', '1000')]]
