@@ -7,6 +7,7 @@ from ..core import extensions
 from ..core.errors import SimError
 from ..core.xmlio import text_of
 from ..properties import definitions
+from ..system import location
 from ..users import write as user_write
 from . import fields, record
 
@@ -111,6 +112,7 @@ def _create(ctx, el):
     rec["primarydomain"] = fields.domain(text_of(el, "primarydomain"))
     rec["domains"] = [rec["primarydomain"]]
     fields.apply_fields(ctx, rec, el, creating=True)
+    location.apply_customer_defaults(ctx, rec)
     final = "Provisioned"
     status = text_of(el, "status")
     if status and ctx.parse_status(status, "<customer><status>") == "NotProvisioned":

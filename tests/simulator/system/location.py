@@ -107,6 +107,21 @@ def _get(ctx, el, place):
     return out
 
 
+# Customer properties that are another view of a customer field or policy (properties/definitions.py): a location
+# default does not override what the SET of the customer sets through its own tags.
+_COMPUTED = ("MinimumPasswordLength", "PasswordBannerDisplayDays", "Enabled", "CustomerFullPath")
+
+
+def apply_customer_defaults(ctx, rec):
+    """A customer created at a location takes the location's customer property defaults (those its SET did not
+    set): what the location's GET calls "the properties available for a customer in the specified location"."""
+    place = _find(ctx, rec.get("location"))
+    for name, value in ((place or {}).get("customer_properties") or {}).items():
+        if name in definitions.CUSTOMER_FIELDS or name in _COMPUTED or name in rec.setdefault("properties", {}):
+            continue
+        rec["properties"][name] = value
+
+
 def _require_provider(ctx, name):
     """Only the service provider's administrators manage locations: a caller whose customer has a parent is refused."""
     customer = ctx.caller_customer
@@ -143,7 +158,9 @@ def _parse_properties(container, defs, what):
         definition = definitions.find_def(defs, name)
         if definition is None:
             raise SimError(19, "Property '%s' is not one of the %s of a location." % (name, what))
-        values[definition["name"]] = text_of(prop, "value") or ""
+        value = text_of(prop, "value") or ""
+        # A default follows the rule the server publishes for the property (an empty one stays allowed).
+        values[definition["name"]] = definitions.check(definition, value, None, None) if value else value
     return values
 
 

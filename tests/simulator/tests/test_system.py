@@ -99,6 +99,9 @@ def test_location_set_refuses_unknown_services_and_properties_before_changing_an
     status, root = sim.call(_location_set(E.name("Location NL"), E.customer(E.customerproperties(
         E.property(E.name("NoSuchProperty"), E.value("x"))))))
     assert (status, error_of(root)[0]) == (400, 19)
+    status, root = sim.call(_location_set(E.name("Location NL"), E.customer(E.customerproperties(
+        E.property(E.name("Country"), E.value("Holland"))))))
+    assert (status, error_of(root)[0]) == (400, 1)      # not one of the published options
     _status, root = sim.call(req("FIND", E.location()))
     assert [loc.findtext("name") for loc in root.findall("location")] == ["Location GSP"]
 
@@ -111,6 +114,10 @@ def test_location_delete_refused_while_a_customer_uses_it_then_deleted(sim):
     assert status == 200
     _status, root = sim.call(req("FIND", E.customer(E.fullname("Dutch Customer"))))
     code = root.findtext("customer/name")
+    # a customer created at a location takes its customer property defaults (none set here: City stays empty)
+    _status, root = sim.call(req("GET", E.customer(E.name(code), E.properties())))
+    assert [p.findtext("value") for p in root.findall("customer/properties/property") if p.findtext("name") == "City"] \
+        in ([None], [""])
     status, root = sim.call(req("DELETE", E.location(E.name("Location NL"))))
     assert status == 400 and error_of(root)[0] == 27
     assert "Location NL" in error_of(root)[1] and "Dutch Customer" in error_of(root)[1] and code in error_of(root)[1]
@@ -130,3 +137,19 @@ def test_only_the_service_provider_manages_locations(sim):
     assert (status, error_of(root)[0]) == (401, 12)
     _status, root = sim.call(req("FIND", E.location()), user="admin_DA")
     assert [loc.findtext("name") for loc in root.findall("location")] == ["Location GSP"]
+
+
+def test_a_customer_created_at_a_location_takes_its_customer_property_defaults(sim):
+    sim.call(_location_set(E.name("Location NL"), E.customer(E.customerproperties(
+        E.property(E.name("City"), E.value("Amsterdam")), E.property(E.name("ZipCode"), E.value("1011 AB"))))))
+    status, _root = sim.call(req("SET", E.customer(E.name("NLC"), E.fullname("Dutch Customer"), E.location("Location NL"),
+                                                   E.contactname("Jan"), E.contactemail("jan@nl.example"),
+                                                   E.primarydomain("nl.example"),
+                                                   E.properties(E.property(E.name("ZipCode"), E.value("1012 CD"))))))
+    assert status == 200
+    _status, root = sim.call(req("GET", E.customer(E.name("NLC"), E.properties())))
+    values = dict((p.findtext("name"), p.findtext("value")) for p in root.findall("customer/properties/property"))
+    assert (values["City"], values["ZipCode"]) == ("Amsterdam", "1012 CD")      # the SET's own value wins
+    _status, root = sim.call(req("GET", E.customer(E.name("OC"), E.properties())))
+    values = dict((p.findtext("name"), p.findtext("value")) for p in root.findall("customer/properties/property"))
+    assert values["City"] in (None, "")       # a customer at another location is untouched
