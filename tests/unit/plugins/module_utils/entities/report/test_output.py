@@ -16,8 +16,8 @@ import stat
 import pytest
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import InvalidValueError
-from ansible_collections.atria.cortex.plugins.module_utils.entities.report.output import (FileWriteError, file_format, parse_mode, render,
-                                                                                           resolve_owner, write)
+from ansible_collections.atria.cortex.plugins.module_utils.entities.report import output
+from ansible_collections.atria.cortex.plugins.module_utils.entities.report.output import FileWriteError, parse_mode, render, write
 
 COLUMNS = [{'name': 'CustomerID', 'type': 'int'}, {'name': 'Name', 'type': 'nvarchar'}, {'name': 'Active', 'type': 'bit'},
            {'name': 'ParentID', 'type': 'int'}]
@@ -26,12 +26,12 @@ ROWS = [{'CustomerID': 1, 'Name': 'Gsp, "the provider"', 'Active': True, 'Parent
 
 
 def test_file_format_by_option_or_extension():
-    assert file_format('/x/r.txt', 'json') == 'json'
-    assert [file_format('/x/r' + ext) for ext in ('.csv', '.CSV', '.tsv', '.tab', '.json')] == ['csv', 'csv', 'tsv', 'tsv', 'json']
+    assert output.file_format('/x/r.txt', 'json') == 'json'
+    assert [output.file_format('/x/r' + ext) for ext in ('.csv', '.CSV', '.tsv', '.tab', '.json')] == ['csv', 'csv', 'tsv', 'tsv', 'json']
     with pytest.raises(InvalidValueError, match='set dest_format'):
-        file_format('/x/r.txt')
+        output.file_format('/x/r.txt')
     with pytest.raises(InvalidValueError):
-        file_format('/x/r.csv', 'xlsx')
+        output.file_format('/x/r.csv', 'xlsx')
 
 
 @pytest.mark.parametrize('mode, value', [(None, None), (0o644, 0o644), (420, 0o644), ('0644', 0o644), ('644', 0o644),
@@ -106,13 +106,13 @@ def test_unwritable_destinations_say_why(tmp_path):
 
 def test_owner_and_group_by_name_or_number():
     user, group = pwd.getpwuid(os.getuid())[0], grp.getgrgid(os.getgid())[0]
-    assert resolve_owner(user, group) == (os.getuid(), os.getgid())
-    assert resolve_owner(str(os.getuid()), None) == (os.getuid(), None)
-    assert resolve_owner() == (None, None)
+    assert output.resolve_owner(user, group) == (os.getuid(), os.getgid())
+    assert output.resolve_owner(str(os.getuid()), None) == (os.getuid(), None)
+    assert output.resolve_owner() == (None, None)
     with pytest.raises(InvalidValueError, match="owner 'no-such-user-here' does not exist"):
-        resolve_owner('no-such-user-here')
+        output.resolve_owner('no-such-user-here')
     with pytest.raises(InvalidValueError, match="group 'no-such-group-here' does not exist"):
-        resolve_owner(None, 'no-such-group-here')
+        output.resolve_owner(None, 'no-such-group-here')
 
 
 def test_owner_and_group_already_right_change_nothing_and_a_mode_is_fixed_in_place(tmp_path):
