@@ -17,6 +17,8 @@ description:
   - The filters are the server's (C(displaynamefilter), C(syncfilter)); it matches them as it does (the guide does
     not say whether a filter means "contains" or "starts with"). With O(exact=true) only the contacts whose display
     name and sync object id equal the filters are returned - one contact, for a display name.
+  - CPSM 10 has no contacts and ignores the request for them; the module then fails naming the release, rather than
+    report an empty list (one C(GET <global/>), only when the answer holds no contacts list at all).
 author:
   - atria.cortex contributors (@atria-cortex)
 extends_documentation_fragment:

@@ -66,6 +66,18 @@ def test_what_cpsm10_lacks_fails_before_any_write(sim, module, options, check_mo
     assert [entry['path'] for entry in sim.log()].count('global') == 1
 
 
+def test_listing_contacts_on_cpsm10_says_the_release_lacks_them(sim):
+    """CPSM 10 ignores <contacts>: an empty list would say "no contacts", the release says why there are none."""
+    sim.hook('config', {'release': 'cpsm10'})
+    result = run(sim, 'atria_contact_info', customer='DA')
+    assert result.get('failed') and 'needs CPSM 11 or Atria 12' in result['msg'] and '10.0.0.0' in result['msg']
+    sim.hook('config', {'release': 'atria12'})
+    sim.hook('log/clear')
+    result = run(sim, 'atria_contact_info', customer='DA')
+    assert [contact['display_name'] for contact in result['contacts']] == ['External Partner']
+    assert actions(sim) == ['GET']      # no <global/> when the answer has its <contacts>
+
+
 def test_the_release_is_read_only_when_a_gated_write_is_planned(sim):
     """Atria 12: a distribution group change costs one GET <global/> more; its no-op does not."""
     options = dict(customer='DA', display_name='Release Team', email='release@nervogrid.com')

@@ -23,6 +23,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
+from ansible_collections.atria.cortex.plugins.module_utils.api.release import release_of
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
 from ansible_collections.atria.cortex.plugins.module_utils.engine.reads import PAGE_SIZE
 from ansible_collections.atria.cortex.plugins.module_utils.engine.resource import Level, Resource
@@ -127,13 +128,19 @@ class ContactLocator(ExchangeObjectLocator):
 
 
 def contacts(client, customer, display_name_filter=None, sync_filter=None, page_size=PAGE_SIZE):
-    """(Hosted Exchange status, [<contact> elements]) of a customer, every page read; the filters are the server's."""
+    """(Hosted Exchange status, [<contact> elements]) of a customer, every page read; the filters are the server's.
+
+    An answer without any ``<contacts>`` is what a server that does not know them gives (CPSM 10 ignores the tag):
+    then the release is read (one GET <global/>) and, on CPSM 10, ReleaseTooOld says so instead of "no contacts".
+    """
     ref = customer if isinstance(customer, CustomerRef) else CustomerRef(customer)
 
     def read():
         filters = [('displaynamefilter', display_name_filter), ('syncfilter', sync_filter)]
         address = PagedAddress(contact_levels(ref.level()), filters, page_size)
         found = list(address.items(client))
+        if address.first_answer is not None and address.first_answer.find('customer/service/contacts') is None:
+            release_of(client).require('contacts', 'Reading Hosted Exchange contacts', writing=False)
         return address.around('customer/service/status'), found
 
     return ref.read_with(client, read, needs_code=False)

@@ -171,3 +171,28 @@ def test_member_lists_name_contacts_by_display_name_with_one_read():
                                                                     'no mail': 'No Mail'}
     assert directory.keys(['Pat Partner']) == {'Pat Partner': 'pat@partner.example'}
     assert len(client.requests) == 1
+
+
+class WithoutContactsClient(ContactsClient):
+    """A server that does not know <contacts> (CPSM 10 ignores the tag): the service answers without them."""
+
+    def get(self, entity):
+        self.requests.append(entity)
+        return element('<response><customer><name>DA</name><service><name>HE</name><status>Provisioned</status>'
+                       '</service></customer></response>')
+
+
+def test_a_listing_answered_without_contacts_names_the_release_that_lacks_them(monkeypatch):
+    from ansible_collections.atria.cortex.plugins.module_utils.api.release import ReleaseTooOld
+    from ansible_collections.atria.cortex.plugins.module_utils.entities.groups import contact
+
+    monkeypatch.setattr(contact, 'release_of', lambda client: Release('10.0.0.0'))
+    with pytest.raises(ReleaseTooOld) as failure:
+        contacts(WithoutContactsClient([]), CustomerRef('DA'))
+    assert 'needs CPSM 11 or Atria 12' in str(failure.value) and 'the server reports 10.0.0.0' in str(failure.value)
+    # a newer server that answers no <contacts>: nothing to list, no error
+    monkeypatch.setattr(contact, 'release_of', lambda client: Release('11.0.0.0'))
+    assert contacts(WithoutContactsClient([]), CustomerRef('DA')) == ('Provisioned', [])
+    # an answer with <contacts> (even empty) asks nothing more
+    monkeypatch.setattr(contact, 'release_of', lambda client: pytest.fail('the release was read'))
+    assert contacts(ContactsClient([]), CustomerRef('DA')) == ('Provisioned', [])
