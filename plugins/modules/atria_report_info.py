@@ -111,6 +111,9 @@ notes:
   - An empty value is C(null) in a typed column and an empty string in a text column (an answer cannot tell an empty
     text from NULL).
   - A column name that appears twice in a report gets C(_2), C(_3) appended in RV(rows).
+  - A TSV answer is one XML text, and the hardened XML parser refuses a text over 10 MB (libxml2's limit, never
+    lifted); such a report fails saying so. V(xml) has no such limit (each value is its own element); every
+    answer is still bounded by the client's 64 MB.
 """
 
 EXAMPLES = r"""

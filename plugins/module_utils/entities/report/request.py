@@ -20,11 +20,15 @@ __metaclass__ = type
 import difflib
 
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import (REPORT_ERROR, REPORT_NOT_FOUND, ApiError,
-                                                                              CortexError, InvalidValueError, with_hint)
+                                                                              CortexError, InvalidValueError, TransportError,
+                                                                              with_hint)
 from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import leaf, sub
 from ansible_collections.atria.cortex.plugins.module_utils.entities.report.answer import parse_find, parse_report
 
 FORMATS = ('xml', 'tsv')
+# What libxml2 says when one text node passes its 10 MB limit (the hardened parser never lifts it, huge_tree=False):
+# a TSV answer is a single CDATA text, an XML answer many small ones.
+_TEXT_NODE_LIMIT = ('CData section too big', 'huge text node', 'Buffer size limit exceeded', 'XML_PARSE_HUGE')
 
 
 def find_element():
@@ -122,6 +126,14 @@ def run_report(client, name, parameters=None, columns=None, fmt='xml', timeout=N
     element = get_element(name, parameters, columns, fmt, timeout)
     try:
         root = client.get(element)
+    except TransportError as error:
+        if fmt == 'tsv' and any(phrase in str(error) for phrase in _TEXT_NODE_LIMIT):
+            raise TransportError("Report '%s' came back as more than 10 MB of TSV in one XML text, which the hardened "
+                                 'parser refuses (libxml2 limit): %s' % (name, error.message), http_status=error.http_status,
+                                 name='ReportTooLarge', entity=error.entity,
+                                 hint='Ask for format=xml (each value is its own element, so no limit is reached) or '
+                                      'fewer rows or columns (parameters, columns).')
+        raise
     except ApiError as error:
         if error.code == REPORT_NOT_FOUND:
             raise _unknown_report(error, client, name)

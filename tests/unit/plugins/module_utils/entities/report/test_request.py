@@ -10,7 +10,9 @@ __metaclass__ = type
 import pytest
 from lxml import etree
 
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import ApiError, InvalidValueError, NotFoundError, api_error
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import (ApiError, InvalidValueError, NotFoundError, TransportError,
+                                                                              XmlError, api_error)
+from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.xml_codec import parse
 from ansible_collections.atria.cortex.plugins.module_utils.entities.report.request import find_element, find_reports, get_element, run_report
 
@@ -111,3 +113,26 @@ def test_other_errors_pass_unchanged_with_no_extra_request():
     with pytest.raises(ApiError) as info:
         run_report(client, 'R', {})
     assert info.value is error and len(client.calls) == 1
+
+
+def test_a_tsv_answer_over_the_parsers_text_limit_says_to_ask_for_xml():
+    big = b'<response><report><result><column type="int">A</column><data><![CDATA[\n' + b'1\n' * 5500000 + b']]></data></result></report></response>'
+    with pytest.raises(XmlError) as parsed:
+        xml_codec.parse(big)          # the hardened parser keeps libxml2's 10 MB limit on one text
+
+    def too_big(action, entity):
+        return TransportError('HTTP 200 from URL for report \'R\' is not a CortexAPI XML answer: %s' % parsed.value)
+
+    with pytest.raises(TransportError) as info:
+        run_report(ScriptedClient(too_big), 'R', {}, fmt='tsv')
+    assert info.value.name == 'ReportTooLarge'
+    assert "Report 'R' came back as more than 10 MB of TSV" in str(info.value) and 'format=xml' in str(info.value)
+    # what the client said for 120,000 simulated customers (lxml 5, libxml2 2.x)
+    seen = ('HTTP 200 from URL for report \'R\' is not a CortexAPI XML answer: The document is not well-formed XML: '
+            'Resource limit exceeded: Buffer size limit exceeded, try XML_PARSE_HUGE')
+    with pytest.raises(TransportError) as info:
+        run_report(ScriptedClient(lambda action, entity: TransportError(seen)), 'R', {}, fmt='tsv')
+    assert info.value.name == 'ReportTooLarge'
+    with pytest.raises(TransportError) as info:      # XML: passed on as it is
+        run_report(ScriptedClient(too_big), 'R', {}, fmt='xml')
+    assert info.value.name == 'TransportError'
