@@ -28,7 +28,7 @@ from html import unescape as _html_unescape
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import NOT_AUTHENTICATED, NOT_AUTHORIZED
 from ansible_collections.atria.cortex.plugins.module_utils.api.errors import (
-    ApiError, AuthenticationError, AuthorizationError, CortexError, TransportError, XmlError, TLS_HINT, api_error, http_status_error)
+    ApiError, AuthenticationError, AuthorizationError, CortexError, TransportError, XmlError, XmlLimitError, TLS_HINT, api_error, http_status_error)
 
 try:
     import requests
@@ -381,6 +381,12 @@ class CortexClient(object):
                 raise _Retryable(error, False)
             raise error
 
+        if isinstance(parse_error, XmlLimitError):
+            raise TransportError('HTTP %s from %s for %s was refused: %s' % (status, self.display_url, context['entity'],
+                                                                             str(parse_error).rstrip('.')),
+                                 http_status=status, name='ResponseTooLarge', entity=context['entity'],
+                                 hint='Ask for less at once (filters, paging, fewer columns); the same answer would be '
+                                      'refused again, so it was not asked for twice.')
         if parse_error is not None and 400 <= status < 500 and _is_cortex_xml(raw):
             # A refusal whose CortexAPI body broke off: the code (e.g. 34 "not found", which a read relies on) is
             # lost, so ask again rather than report a damaged answer as a wrong URL. The refusal did nothing.

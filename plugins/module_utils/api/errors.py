@@ -434,6 +434,13 @@ class XmlError(CortexError):
     name = 'XmlError'
 
 
+class XmlLimitError(XmlError):
+    """A well-formed document beyond the hardened parser's limits (nesting depth, one text over 10 MB): the same
+    answer would be refused again, so it is never asked for twice."""
+
+    name = 'XmlLimitError'
+
+
 class InvalidValueError(CortexError, ValueError):
     """A value cannot be mapped to or from its CortexAPI text form (boolean, limit, XML-incompatible text)."""
 

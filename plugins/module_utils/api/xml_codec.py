@@ -24,7 +24,7 @@ import re
 import traceback
 from copy import deepcopy
 
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import InvalidValueError, XmlError
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import InvalidValueError, XmlError, XmlLimitError
 
 try:
     from lxml import etree
@@ -88,6 +88,11 @@ if HAS_LXML:
             return self.resolve_string('', context)
 
 
+# How libxml2 (huge_tree=False) words a refusal on its limits, across its releases.
+_LIMIT_PHRASES = ('XML_PARSE_HUGE', 'huge text node', 'CData section too big', 'Buffer size limit exceeded',
+                  'Excessive depth', 'Resource limit exceeded')
+
+
 def _parser():
     # A fresh parser per document: lxml parsers must not be shared between threads (the inventory may thread).
     # Do not add collect_ids=False: with it libxml2 opens the external DTD named in a DOCTYPE (seen with strace).
@@ -119,6 +124,8 @@ def parse(data):
     try:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
+        if any(phrase in str(exc) for phrase in _LIMIT_PHRASES):
+            raise XmlLimitError('The document is beyond the hardened parser\'s limits: %s' % exc)
         raise XmlError('The document is not well-formed XML: %s' % exc)
     except ValueError as exc:
         raise XmlError('The document could not be read as XML: %s' % exc)

@@ -275,6 +275,18 @@ def test_cut_xml_with_consistent_length_is_retried_then_reported(stub, client):
     assert 'HTTP 200' in str(caught.value) and 'It begins: <?xml version="1.0" encoding="utf-8"?>' in str(caught.value)
 
 
+@pytest.mark.parametrize('body', [
+    b'<?xml version="1.0"?><response>' + b'<a>' * 300 + b'</a>' * 300 + b'</response>',
+    b'<?xml version="1.0"?><response><report><data><![CDATA[' + b'x' * (11 * 1024 * 1024) + b']]></data></report></response>',
+], ids=['too deep', 'text over 10 MB'])
+def test_an_answer_beyond_the_parser_limits_is_asked_for_once(stub, client, body):
+    stub.add(*[Reply(body=body) for dummy in range(4)])
+    with pytest.raises(errors.TransportError) as caught:
+        client.get(customer())
+    assert client.round_trips == 1 and caught.value.name == 'ResponseTooLarge'
+    assert "beyond the hardened parser's limits" in str(caught.value)
+
+
 def test_html_503_page_gives_status_and_first_line_not_markup(stub, client):
     stub.add(*[Reply(503, IIS_503, {'Content-Type': 'text/html'}) for dummy in range(4)])
     with pytest.raises(errors.TransportError) as caught:
