@@ -101,6 +101,7 @@ hosted_exchange_status:
   sample: Provisioned
 """
 
+from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.contact import CONTACT, contacts
 from ansible_collections.atria.cortex.plugins.module_utils.engine.runner import run, start_task
@@ -129,8 +130,7 @@ def equal_to_filters(values, params):
 def main():
     task = start_task(argument_spec(), supports_check_mode=True)
     params = task.params
-    if params['page_size'] < 1:
-        task.fail('page_size must be at least 1, not %d. Nothing was sent.' % params['page_size'])
+    validation.check_options(task, {'page_size': validation.positive_problem})
 
     def query(client):
         status, found = contacts(client, params['customer'], params['display_name'], params['sync_object_id'],

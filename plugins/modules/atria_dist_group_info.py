@@ -93,6 +93,7 @@ hosted_exchange_status:
   sample: Provisioned
 """
 
+from ansible_collections.atria.cortex.plugins.module_utils.engine import validation
 from ansible_collections.atria.cortex.plugins.module_utils.engine.connection import connection_argument_spec
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.distribution import DIST_GROUP
 from ansible_collections.atria.cortex.plugins.module_utils.entities.groups.finder import dist_groups
@@ -117,8 +118,7 @@ def argument_spec():
 def main():
     task = start_task(argument_spec(), supports_check_mode=True)
     params = task.params
-    if params['page_size'] < 1:
-        task.fail('page_size must be at least 1, not %d. Nothing was sent.' % params['page_size'])
+    validation.check_options(task, {'page_size': validation.positive_problem})
 
     def query(client):
         status, groups = dist_groups(client, params['customer'], params['display_name'], params['email'],

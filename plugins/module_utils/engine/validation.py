@@ -39,6 +39,12 @@ def non_negative_problem(value):
     return None
 
 
+def positive_problem(value):
+    if value < 1:
+        return 'must be at least 1'
+    return None
+
+
 def check_options(module, rules):
     """Fail the module with every problem found; ``rules`` maps option name -> function(value) -> problem."""
     problems = []

@@ -39,3 +39,8 @@ def test_blank_values_and_non_addresses_are_refused_with_every_problem_at_once()
 def test_counts_are_not_negative():
     assert validation.non_negative_problem(-1) == 'must be 0 or more'
     assert validation.non_negative_problem(0) is None
+
+
+def test_sizes_are_at_least_one():
+    assert validation.positive_problem(0) == 'must be at least 1'
+    assert validation.positive_problem(1) is None
