@@ -34,6 +34,19 @@ def writes(sim):
     return [(entry['action'], entry['path']) for entry in sim.log() if entry['action'] in ('SET', 'DELETE')]
 
 
+def bulk_users_playbook(tmp_path, name, options):
+    """A playbook whose one task, "Bulk: users", is atria_user for customer UF with ``options`` (YAML, indented)."""
+    path = tmp_path / name
+    path.write_text('''
+- hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: "Bulk: users"
+      atria.cortex.atria_user:
+        customer: UF''' + options)
+    return path
+
+
 def changed(run, prefix):
     return [task['result'].get('changed') for task in run.results(prefix)]
 
@@ -179,14 +192,7 @@ def test_the_info_modules_show_the_new_fields(playbook, sim):
 
 def test_the_users_items_take_the_new_options_in_one_set(playbook, sim, tmp_path):
     assert playbook(PLAYBOOK).returncode == 0
-    team = tmp_path / 'team.yml'
-    team.write_text('''
-- hosts: localhost
-  gather_facts: false
-  tasks:
-    - name: "Bulk: users"
-      atria.cortex.atria_user:
-        customer: UF
+    team = bulk_users_playbook(tmp_path, 'team.yml', '''
         users:
           - name: cid
             password: Corr3ct-Horse-9
@@ -282,14 +288,7 @@ def test_check_diff_of_a_customer_policy_and_places_change(playbook, sim):
 def test_a_per_user_option_beside_users_is_refused_before_any_request(playbook, sim, tmp_path):
     """update_password: always at the top level next to users would apply to nobody: refused, nothing sent."""
     assert playbook(PLAYBOOK).returncode == 0
-    team = tmp_path / 'beside.yml'
-    team.write_text('''
-- hosts: localhost
-  gather_facts: false
-  tasks:
-    - name: "Bulk: users"
-      atria.cortex.atria_user:
-        customer: UF
+    team = bulk_users_playbook(tmp_path, 'beside.yml', '''
         update_password: always
         first_name: Nobody
         users:
