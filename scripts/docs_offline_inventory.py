@@ -21,9 +21,12 @@ from ansible import config as ansible_config
 
 BASE = 'https://docs.ansible.com/projects/ansible/devel/'
 CONFIG_PAGE = 'reference_appendices/config.html'
-# Labels the antsibull-docs templates refer to: label -> (page#anchor, title).
+# Labels the antsibull-docs templates and our M(...) references refer to: label -> (page#anchor, title).
 LABELS = {
     'action_plugins': ('plugins/action.html#action-plugins', 'Action plugins'),
+    'ansible_collections.ansible.builtin.copy_module': (
+        'collections/ansible/builtin/copy_module.html#ansible-collections-ansible-builtin-copy-module',
+        'ansible.builtin.copy module - Copy files to remote locations'),
     'ansible_configuration_settings': (CONFIG_PAGE + '#ansible-configuration-settings', 'Ansible Configuration Settings'),
     'callback_plugins': ('plugins/callback.html#callback-plugins', 'Callback plugins'),
     'collections_keyword': ('collections_guide/collections_using_playbooks.html#collections-keyword',

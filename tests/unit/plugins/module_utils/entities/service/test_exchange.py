@@ -155,8 +155,10 @@ def test_a_change_is_one_set_with_one_publicfolder():
     service_of(after).find('publicfolder/storagelimit').text = '500'
     service_of(after).find('mailboxstoragelimit').text = '2048'
     client = ScriptedClient(answers(answer()), accept, answers(after))
-    result = run(client, **dict(SETTINGS, accepted_domains=[{'name': 'relay.example', 'type': 'internalrelay'}],
-                                accepted_domains_mode='present', public_folder_storage_limit=500, mailbox_storage_limit=2048))
+    options = dict(SETTINGS)
+    options.update(accepted_domains=[{'name': 'relay.example', 'type': 'internalrelay'}], accepted_domains_mode='present',
+                   public_folder_storage_limit=500, mailbox_storage_limit=2048)
+    result = run(client, **options)
     (action, sent), = client.writes
     service = sent.find('service')
     assert [child.tag for child in service] == ['name', 'authoritativedomains', 'domains', 'mailboxstoragelimit', 'publicfolder']

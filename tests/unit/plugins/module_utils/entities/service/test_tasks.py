@@ -143,7 +143,9 @@ def crm_of_customer(*instances):
 
 
 def user_instance(**overrides):
-    return dict(dict(name='CRM2011', user='alice', instance='Site02'), **overrides)
+    options = {'name': 'CRM2011', 'user': 'alice', 'instance': 'Site02'}
+    options.update(overrides)
+    return options
 
 
 def test_assigning_an_instance_sends_the_ones_held_with_it_and_reads_back():
