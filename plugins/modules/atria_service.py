@@ -190,8 +190,9 @@ options:
         service, and changed with "Add a User to a Distribution Group" (a user-level request with C(<selected>)),
         which carries only the groups to join or leave. Returned as the groups' display names.
       - A group to join must exist for the customer (one read of the customer's groups, only when the user must join
-        a group); an unknown group is refused before anything is sent, naming the customer's groups. CPSM 10 has no
-        distribution groups, so there the task is refused, naming the release.
+        a group); an unknown group is refused before anything is sent, naming the customer's groups. In check mode
+        it is previewed as joined, with a warning, because an earlier task of the same run may create it. CPSM 10 has
+        no distribution groups, so there the task is refused, naming the release.
     type: list
     elements: str
   distribution_groups_mode:

@@ -171,3 +171,16 @@ def test_a_user_side_group_that_the_group_lists_exactly_without_the_user_is_refu
     assert run.returncode != 0
     assert "distribution group 'Sales' lists its members as the whole list (members_mode exact) without 'hana'" in run.output
     assert sim.log() == []
+
+
+def test_check_mode_on_a_new_exchange_tenant_previews_it_and_sends_no_write(sim, tmp_path, tenant):
+    sim.hook('log/clear')
+    preview = run_repo_playbook(sim, tmp_path, 'onboard.yml', extra_vars=tenant, check=True, diff=True)
+    assert preview.returncode == 0, preview.output
+    assert writes(sim.log()) == []
+    changed = changed_tasks(preview)
+    for step in ("Customer | ensure the customer is provisioned with the definition's settings",
+                 'Contacts | ensure the Hosted Exchange contacts',
+                 'Distribution groups | ensure the Hosted Exchange distribution groups',
+                 "Memberships | ensure each user's distribution groups"):
+        assert any(task.endswith(step) for task in changed), (step, changed)

@@ -66,7 +66,7 @@ class BulkEngine:
             index, parent_missing = {}, error
         engines = []
         # One context for every item: what fields look up (users, a customer's administrators) is read once.
-        context = RunContext(self.client, customer=self.customer)
+        context = RunContext(self.client, customer=self.customer, check_mode=self.module.check_mode)
         # Keys need the customer code, which read_all() has resolved by now.
         for params in items_params:
             locator = ChildLocator(self.customer, self.child_tag, self.keys_for(params, self.customer.code))

@@ -21,19 +21,22 @@ class RunContext:
     customer -- the customer the entity belongs to (an entities.customer.locator.CustomerRef), or None
     service  -- the service the entity belongs to (an entities.service.locator.ServiceLocator), or None
     warnings -- what lookups have to tell the user; the engine adds them to the task's warnings
+    check_mode -- the run only previews: a lookup may meet what an earlier task of the same run would have created
     """
 
-    def __init__(self, client, customer=None, service=None):
+    def __init__(self, client, customer=None, service=None, check_mode=False):
         self.client = client
         self.customer = customer
         self.service = service
+        self.check_mode = check_mode
         self.warnings = []
         self._lookups = {}
 
     @classmethod
-    def of(cls, client, locator):
+    def of(cls, client, locator, check_mode=False):
         """The context of the entity a locator names: its customer and service, where the locator has them."""
-        return cls(client, customer=getattr(locator, 'customer', None), service=getattr(locator, 'service', None))
+        return cls(client, customer=getattr(locator, 'customer', None), service=getattr(locator, 'service', None),
+                   check_mode=check_mode)
 
     def warn(self, message):
         """A warning for the task, once (the read-back after a write plans again and may say it twice)."""

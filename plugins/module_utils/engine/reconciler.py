@@ -91,7 +91,7 @@ class Engine:
         self.desired = {}
         self.current = None
         self.planned = None
-        self.context = context if context is not None else RunContext.of(client, locator)
+        self.context = context if context is not None else RunContext.of(client, locator, check_mode=module.check_mode)
         # True in check mode when the entity's customer or user does not exist yet (parent_missing_in_check_mode).
         self.parent_absent = False
 

@@ -33,7 +33,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.atria.cortex.plugins.module_utils.api import xml_codec
-from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
+from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CUSTOMER_NOT_FOUND, CortexError, NotFoundError
 from ansible_collections.atria.cortex.plugins.module_utils.engine import fields as f
 from ansible_collections.atria.cortex.plugins.module_utils.engine.fields import Change
 from ansible_collections.atria.cortex.plugins.module_utils.engine.lists import list_delta, merge_list, same_items
@@ -109,7 +109,12 @@ class GroupLookup:
         if self._groups is None:
             # CPSM 10 has no distribution groups and would ignore the SET: refuse before reading or writing.
             self.context.release.require('distribution_groups', describe)
-            _status, elements = dist_groups(self.context.client, self.context.customer)
+            try:
+                _status, elements = dist_groups(self.context.client, self.context.customer)
+            except NotFoundError as error:
+                if not (self.context.check_mode and error.code == CUSTOMER_NOT_FOUND):
+                    raise
+                elements = []   # check mode: the customer is one an earlier task of the run would create
             self._groups = [dict((key, (xml_codec.text_of(element, key) or '').strip()) for key in GROUP_KEYS)
                             for element in elements]
         return self._groups
@@ -203,10 +208,16 @@ class DistributionGroupsField(f.Field):
             describe = 'Distribution-group membership of %s' % (params.get('user') or 'the user')
             found = [(name, lookup.find(name, describe)) for name in joining]
             unknown = [name for name, group in found if group is None]
-            if unknown:
+            if unknown and context.check_mode:
+                # An earlier task of this run (atria_dist_group, the tenant role) may create them: preview the join.
+                context.warn('distribution_groups: %s not found (yet) in customer %s. In check mode an earlier task of '
+                             'the run may be the one that creates it; a real run refuses a group that still does '
+                             'not exist.' % (', '.join("'%s'" % name for name in unknown),
+                                             context.customer.code or context.customer.reference))
+            elif unknown:
                 customer = context.customer.code or context.customer.reference
                 raise UnknownGroupsError(unknown, customer, lookup.groups(describe))
-            names = dict((name.lower(), _label(group)) for name, group in found)
+            names = dict((name.lower(), _label(group)) for name, group in found if group is not None)
             desired = [names.get(name.lower(), name) for name in desired]
         wanted = merge_list(current, desired, mode, ignore_case=True)
         if same_items(current, wanted, ignore_case=True):
