@@ -18,6 +18,7 @@ description:
     whole; O(members_mode) lets a task give the whole list or only the users to add or remove.
   - Members must be existing users of the customer that are not de-provisioned. The module checks that with one
     read before it sends a member list, and fails with the names of the users that are missing or de-provisioned.
+    In check mode a missing user is a warning instead, because an earlier task of the same run may create it.
   - The C(Workflow Managers) provider (managers, timeout, reminder, its subscriptions) is a single setting per
     customer rather than a named group; M(atria.cortex.atria_approval_managers) manages it.
   - An identical re-run sends one read request and reports no change.

@@ -24,6 +24,9 @@ description:
     and to remove, and leaves the others untouched.
   - Hosted Exchange must be provisioned for the customer. The module checks that before it writes, from the
     same read, and fails with a clear message otherwise.
+  - Members, owners and senders must be users, contacts or groups of the customer; an unknown one is refused before
+    anything is sent. In check mode it is a warning instead, because an earlier task of the same run (a new user or
+    contact) may create it.
   - An identical re-run sends one read request and reports no change - two when the lists name users by user
     name, whose e-mail addresses are then looked up.
 author:

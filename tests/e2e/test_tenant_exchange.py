@@ -184,3 +184,18 @@ def test_check_mode_on_a_new_exchange_tenant_previews_it_and_sends_no_write(sim,
                  'Distribution groups | ensure the Hosted Exchange distribution groups',
                  "Memberships | ensure each user's distribution groups"):
         assert any(task.endswith(step) for task in changed), (step, changed)
+
+
+def test_check_mode_previews_a_new_contact_that_a_group_of_the_same_run_lists(sim, tmp_path, tenant):
+    assert run_repo_playbook(sim, tmp_path, 'onboard.yml', extra_vars=tenant).returncode == 0
+    grown = tmp_path / 'grown.yml'
+    grown.write_text(TENANT.replace(
+        '      - {display_name: Vera Vendor,', '      - {display_name: Nina New, email: nina@new.example}\n'
+        '      - {display_name: Vera Vendor,').replace('members: [hugo, Paul Partner]', 'members: [hugo, Paul Partner, Nina New]'),
+        encoding='utf-8')
+    sim.hook('log/clear')
+    preview = run_repo_playbook(sim, tmp_path, 'onboard.yml', extra_vars={'tenant_vars_file': str(grown)}, check=True)
+    assert preview.returncode == 0, preview.output
+    assert writes(sim.log()) == []
+    assert sorted(task.split(' : ', 1)[1] for task in changed_tasks(preview)) == [
+        'Contacts | ensure the Hosted Exchange contacts', 'Distribution groups | ensure the Hosted Exchange distribution groups']

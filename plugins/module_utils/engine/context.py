@@ -43,6 +43,14 @@ class RunContext:
         if message not in self.warnings:
             self.warnings.append(message)
 
+    def refuse(self, error):
+        """Raise ``error``, a refusal because something the write needs does not exist (a group, a member). In check
+        mode, warn instead: an earlier task of the same run may be the one that creates it; a real run refuses."""
+        if not self.check_mode:
+            raise error
+        self.warn('Check mode preview: %s In check mode an earlier task of the run may create what is missing; a real '
+                  'run refuses this.' % str(error).replace(' Nothing was sent.', ''))
+
     @property
     def release(self):
         """The server's release (api/release.py): read with one GET of <global/> the first time it is asked."""

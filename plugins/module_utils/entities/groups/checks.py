@@ -60,7 +60,7 @@ def recipients_exist(lists):
             if missing:
                 unknown.append((option, missing))
         if unknown:
-            raise UnknownRecipientsError(describe, unknown, code)
+            context.refuse(UnknownRecipientsError(describe, unknown, code))
 
     return check
 

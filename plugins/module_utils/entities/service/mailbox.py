@@ -208,15 +208,10 @@ class DistributionGroupsField(f.Field):
             describe = 'Distribution-group membership of %s' % (params.get('user') or 'the user')
             found = [(name, lookup.find(name, describe)) for name in joining]
             unknown = [name for name, group in found if group is None]
-            if unknown and context.check_mode:
-                # An earlier task of this run (atria_dist_group, the tenant role) may create them: preview the join.
-                context.warn('distribution_groups: %s not found (yet) in customer %s. In check mode an earlier task of '
-                             'the run may be the one that creates it; a real run refuses a group that still does '
-                             'not exist.' % (', '.join("'%s'" % name for name in unknown),
-                                             context.customer.code or context.customer.reference))
-            elif unknown:
+            if unknown:
+                # Check mode previews the join: an earlier task of the run (the tenant role's groups) may create them.
                 customer = context.customer.code or context.customer.reference
-                raise UnknownGroupsError(unknown, customer, lookup.groups(describe))
+                context.refuse(UnknownGroupsError(unknown, customer, lookup.groups(describe)))
             names = dict((name.lower(), _label(group)) for name, group in found if group is not None)
             desired = [names.get(name.lower(), name) for name in desired]
         wanted = merge_list(current, desired, mode, ignore_case=True)

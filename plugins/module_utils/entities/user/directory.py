@@ -62,6 +62,7 @@ class UserDirectory:
     member list of a task shares it: ``context.lookup(UserDirectory)``."""
 
     def __init__(self, context):
+        self.context = context
         self.client = context.client
         customer = context.customer
         self.customer = customer if isinstance(customer, CustomerRef) else CustomerRef(customer)
@@ -143,12 +144,16 @@ class UserDirectory:
             if user is None:
                 if not lenient:
                     missing.append(name)
+                    keys.append(name)   # previewed as named, when check mode lets it through (context.refuse)
                 continue
             keys.append(next((shown[address.lower()] for address in user['emails'] if address.lower() in shown),
                              user['emails'][0] if user['emails'] else user['name']))
         if missing:
-            raise UnknownUsersError(what, missing=missing, customer="'%s'" % self.code(),
-                                    foreign=foreign_owners(self.client, missing, self.code()), contacts=others is not None)
+            error = UnknownUsersError(what, missing=missing, customer="'%s'" % self.code(),
+                                      foreign=foreign_owners(self.client, missing, self.code()), contacts=others is not None)
+            if error.foreign:
+                raise error     # another customer's user: no task of this run can make it this customer's
+            self.context.refuse(error)
         return keys
 
     def require(self, names, what, provisioned=True):
@@ -158,8 +163,11 @@ class UserDirectory:
         present = [name for name in names if users[name] is not None] if provisioned else []
         deprovisioned = [users[name]['name'] for name in present if status_equal(users[name]['status'], NOT_PROVISIONED)]
         if missing or deprovisioned:
-            raise UnknownUsersError(what, missing, deprovisioned, customer="'%s'" % self.code(),
-                                    foreign=foreign_owners(self.client, missing, self.code()))
+            error = UnknownUsersError(what, missing, deprovisioned, customer="'%s'" % self.code(),
+                                      foreign=foreign_owners(self.client, missing, self.code()))
+            if deprovisioned or error.foreign:
+                raise error
+            self.context.refuse(error)
 
 
 def user_entry(element):
