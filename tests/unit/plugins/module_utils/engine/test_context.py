@@ -69,3 +69,18 @@ def test_customer_ref_read_with_retries_a_guessed_code_as_a_full_name():
 
     assert ref.read_with(client, read) == 'found'
     assert answers == ['ACME', 'TC'] and ref.code == 'TC'
+
+
+def test_refuse_raises_for_a_real_run_and_warns_once_in_check_mode():
+    from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
+    error = CortexError("members: user 'nina' does not exist. Nothing was sent.")
+    try:
+        RunContext(None).refuse(error)
+        raise AssertionError('a real run must refuse')
+    except CortexError as raised:
+        assert raised is error
+    preview = RunContext(None, check_mode=True)
+    preview.refuse(error)
+    preview.refuse(error)
+    assert preview.warnings == ["Check mode preview: members: user 'nina' does not exist. In check mode an earlier task of "
+                                "the run may create what is missing; a real run refuses this."]
