@@ -7,6 +7,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import pytest
+
 from ansible_collections.atria.cortex.plugins.module_utils.engine.context import RunContext
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.locator import CustomerCodes, CustomerRef
 from ansible_collections.atria.cortex.plugins.module_utils.entities.customer.resource import CUSTOMER
@@ -74,11 +76,9 @@ def test_customer_ref_read_with_retries_a_guessed_code_as_a_full_name():
 def test_refuse_raises_for_a_real_run_and_warns_once_in_check_mode():
     from ansible_collections.atria.cortex.plugins.module_utils.api.errors import CortexError
     error = CortexError("members: user 'nina' does not exist. Nothing was sent.")
-    try:
+    with pytest.raises(CortexError) as raised:
         RunContext(None).refuse(error)
-        raise AssertionError('a real run must refuse')
-    except CortexError as raised:
-        assert raised is error
+    assert raised.value is error
     preview = RunContext(None, check_mode=True)
     preview.refuse(error)
     preview.refuse(error)
