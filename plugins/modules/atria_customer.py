@@ -246,6 +246,7 @@ customer:
     enabled: true
     status: Provisioned
     approval_pending: false
+# shared RETURN block: approval (scripts/return_blocks.py)
 approval_pending:
   description:
     - True when the server holds the change for workflow approval (see O(wait_for_approval)); absent otherwise.
@@ -267,6 +268,7 @@ approval_requests:
   returned: when the change is held for approval
   type: list
   elements: dict
+# end of shared RETURN block: approval
 request_id:
   description: The id of the provisioning request the change started; null when nothing was sent or on CPSM 10.
   returned: always

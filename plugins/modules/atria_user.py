@@ -317,6 +317,7 @@ users:
   returned: when O(users) is used
   type: list
   elements: dict
+# shared RETURN block: approval (scripts/return_blocks.py)
 approval_pending:
   description:
     - True when the server holds the change for workflow approval (see O(wait_for_approval)); absent otherwise.
@@ -338,6 +339,7 @@ approval_requests:
   returned: when the change is held for approval
   type: list
   elements: dict
+# end of shared RETURN block: approval
 request_id:
   description: The id of the provisioning request; null when nothing was sent or on CPSM 10.
   returned: when O(users) is not used
